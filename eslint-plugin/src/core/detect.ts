@@ -1,0 +1,154 @@
+/**
+ * The detection core: given a TypeScript program, find blocking calls that run inside async code.
+ * Pure data out (`Finding`), so the ESLint rule and the language server report the same things.
+ */
+import * as ts from 'typescript';
+import { blockingApis } from './catalog/index.js';
+import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
+import { describeContext, findAsyncContext, type AsyncContext, type ContextMode } from './context.js';
+import { apiLabel, remedyText, type Finding } from './finding.js';
+import type { Origin } from './origin.js';
+import {
+  CallResolver,
+  calleeName,
+  catalogEntryOf,
+  skipOuter,
+  specifierMatches,
+  type CallLike,
+  type TypeOrValueSpecifier,
+} from './resolve.js';
+import { isFunctionWithBody, typescriptSyntax } from './typescript-syntax.js';
+
+export interface DetectorOptions {
+  /** Categories to report; defaults to `defaultCategories`. */
+  readonly categories?: readonly Category[];
+  readonly context?: ContextMode;
+  /** APIs never reported, even if the catalog lists them. */
+  readonly allow?: readonly TypeOrValueSpecifier[];
+  /** Extra APIs to report as blocking (category `user`). */
+  readonly deny?: readonly TypeOrValueSpecifier[];
+}
+
+/** Names that catalog entries are called by; a property call by any other name cannot reach the catalog. */
+const catalogNames = new Set(blockingApis.map((api) => api.path.split(/[.#]/).pop()!));
+
+export class BlockingCallDetector {
+  readonly resolver: CallResolver;
+  private readonly categories: ReadonlySet<string>;
+  private readonly mode: ContextMode;
+  private readonly allow: readonly TypeOrValueSpecifier[];
+  private readonly deny: readonly TypeOrValueSpecifier[];
+  private readonly names: ReadonlySet<string>;
+  private readonly syntax;
+
+  constructor(
+    readonly program: ts.Program,
+    options: DetectorOptions = {},
+  ) {
+    this.resolver = new CallResolver(program);
+    this.syntax = typescriptSyntax(this.resolver);
+    this.categories = new Set(options.categories ?? defaultCategories);
+    this.mode = options.context ?? 'async';
+    this.allow = options.allow ?? [];
+    this.deny = options.deny ?? [];
+    this.names = new Set([...catalogNames, ...this.deny.flatMap(specifierNames), 'call', 'apply']);
+  }
+
+  /** A finding for `call` itself, when it invokes a blocking API inside async code. */
+  checkCall(call: CallLike): Finding | undefined {
+    if (!this.mayBeBlocking(call.expression)) return undefined;
+    const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
+    if (!context) return undefined;
+    const origins = this.resolver.originsOfCall(call);
+    const match = this.match(origins);
+    if (!match) return undefined;
+    if (match.api.onlyWithoutCallback && this.resolver.takesCallback(call)) return undefined;
+    return this.finding(call, match, context);
+  }
+
+  /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
+  checkCallbackArguments(call: CallLike): Finding[] {
+    const findings: Finding[] = [];
+    (call.arguments ?? []).forEach((argument, index) => {
+      const value = skipOuter(argument);
+      if (isFunctionWithBody(value) || !this.mayBeBlocking(value)) return;
+      if (this.resolver.callbackTiming(call, index) !== 'sync') return;
+      const outer = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
+      if (!outer) return;
+      const match = this.match(this.resolver.originsOfValue(value));
+      if (!match || match.api.onlyWithoutCallback) return;
+      const method = ts.isPropertyAccessExpression(skipOuter(call.expression))
+        ? `.${(skipOuter(call.expression) as ts.PropertyAccessExpression).name.text}`
+        : undefined;
+      findings.push(this.finding(value, match, { ...outer, callbacks: [{ fn: value, method }, ...outer.callbacks] }));
+    });
+    return findings;
+  }
+
+  /** Every finding in a file: what the language server and tests use. */
+  checkSourceFile(sourceFile: ts.SourceFile): Finding[] {
+    const findings: Finding[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        const finding = this.checkCall(node);
+        if (finding) findings.push(finding);
+        findings.push(...this.checkCallbackArguments(node));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return findings;
+  }
+
+  /** Cheap syntactic filter before asking the type checker. */
+  private mayBeBlocking(callee: ts.Expression): boolean {
+    const node = skipOuter(callee);
+    if (ts.isIdentifier(node)) return true; // may be an import or alias of anything
+    const name = calleeName(node);
+    return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name);
+  }
+
+  private match(origins: readonly Origin[]): { api: BlockingApi; origin: Origin } | undefined {
+    if (origins.some((origin) => this.allow.some((specifier) => specifierMatches(specifier, origin)))) return undefined;
+    const fromCatalog = catalogEntryOf(origins);
+    if (fromCatalog && this.categories.has(fromCatalog.api.category)) return fromCatalog;
+    const denied = origins.find((origin) => this.deny.some((specifier) => specifierMatches(specifier, origin)));
+    if (denied) return { api: userApi(denied), origin: denied };
+    return undefined;
+  }
+
+  private finding(node: ts.Node, match: { api: BlockingApi; origin: Origin }, context: AsyncContext<ts.Node>): Finding {
+    const sourceFile = node.getSourceFile();
+    const contextText = describeContext(context);
+    return {
+      ruleId: 'no-blocking-call',
+      api: match.api.id,
+      category: match.api.category,
+      range: [node.getStart(sourceFile), node.getEnd()],
+      asyncContext: context.fn ? [context.fn.getStart(sourceFile), context.fn.getEnd()] : undefined,
+      context: contextText,
+      label: apiLabel(match.api),
+      remedy: remedyText(match.api),
+      twin: match.api.twin,
+      docs: match.api.docs,
+      fixes: [],
+    };
+  }
+}
+
+function specifierNames(specifier: TypeOrValueSpecifier): string[] {
+  const names = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
+  return names.map((name) => name.split(/[.#]/).pop()!);
+}
+
+function userApi(origin: Origin): BlockingApi {
+  const module = origin.module.startsWith('file:') ? 'project' : origin.module;
+  return {
+    module,
+    path: origin.path,
+    id: `${module}.${origin.path}`,
+    category: 'user',
+    docs: '',
+    advice: 'it is listed as blocking in the `deny` option',
+  };
+}

@@ -1,0 +1,61 @@
+/** What the core reports: plain data, the same for the ESLint rules and the language server. */
+import type { AsyncTwin, BlockingApi } from './catalog/types.js';
+
+export interface FixEdit {
+  readonly range: readonly [start: number, end: number];
+  readonly text: string;
+}
+
+export interface Fix {
+  /** An action: "Use the async API `fs.promises.readFile`". */
+  readonly title: string;
+  /** `safe`: behaviour preserved, applied by `--fix`; `suggestion`: changes behaviour (adds `await`, threads). */
+  readonly safety: 'safe' | 'suggestion';
+  readonly edits: readonly FixEdit[];
+}
+
+export interface Finding {
+  readonly ruleId: 'no-blocking-call';
+  /** 'node:fs.readFileSync', 'bcryptjs.hashSync', 'project.loadConfig'. */
+  readonly api: string;
+  readonly category: BlockingApi['category'];
+  readonly range: readonly [start: number, end: number];
+  /** The async function that runs the call, for messages and related information. */
+  readonly asyncContext: readonly [start: number, end: number] | undefined;
+  /** "inside async function `load`". */
+  readonly context: string;
+  /** 'fs.readFileSync' */
+  readonly label: string;
+  /** "use `fs.promises.readFile`" */
+  readonly remedy: string;
+  readonly twin: AsyncTwin | undefined;
+  readonly docs: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** 'node:fs' → 'fs'; 'global' → '' (so `Atomics.wait` reads as itself). */
+export function moduleLabel(module: string): string {
+  return module === 'global' ? '' : module.replace(/^node:/, '');
+}
+
+/** How messages name an API: 'fs.readFileSync', 'fs.Dir#readSync', 'Atomics.wait', 'bcryptjs.hashSync'. */
+export function apiLabel(api: Pick<BlockingApi, 'module' | 'path'>): string {
+  const module = moduleLabel(api.module);
+  return module ? `${module}.${api.path}` : api.path.replace(/#/g, '.');
+}
+
+/** 'fs.promises.readFile'; a callback twin reads 'util.promisify(crypto.pbkdf2)'. */
+export function twinLabel(twin: AsyncTwin): string {
+  const name = twin.label ?? `${moduleLabel(twin.module)}.${twin.name}`;
+  return twin.style === 'callback' ? `util.promisify(${name})` : name;
+}
+
+/** "use `fs.promises.readFile`", or the entry's advice. */
+export function remedyText(api: Pick<BlockingApi, 'twin' | 'advice'>): string {
+  return api.twin ? `use \`${twinLabel(api.twin)}\`` : (api.advice ?? 'run it in a worker thread');
+}
+
+/** "`fs.readFileSync` blocks the event loop inside async function `load`; use `fs.promises.readFile`." */
+export function findingMessage(finding: Pick<Finding, 'label' | 'context' | 'remedy'>): string {
+  return `\`${finding.label}\` blocks the event loop ${finding.context}; ${finding.remedy}.`;
+}

@@ -1,0 +1,149 @@
+/**
+ * Where a declaration comes from: the module that declares it and its path inside that module.
+ * This is how the catalog is matched — by origin, never by the name used at the call site.
+ */
+import { builtinModules } from 'node:module';
+import * as ts from 'typescript';
+
+export interface Origin {
+  /** 'node:fs', 'bcryptjs', 'global' for built-ins, or `file:<absolute path>` for the project's own code. */
+  readonly module: string;
+  /** 'readFileSync', 'realpathSync.native', 'Dir#readSync', 'DatabaseSync'. */
+  readonly path: string;
+  readonly declaration: ts.Declaration;
+}
+
+const builtins = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+
+/** 'fs' and 'node:fs' name the same module; builtins always carry the `node:` prefix. */
+export function canonicalModule(specifier: string): string {
+  const bare = specifier.replace(/^node:/, '');
+  return builtins.has(bare) || specifier.startsWith('node:') ? `node:${bare}` : specifier;
+}
+
+/** The npm package a declaration file belongs to, from its path ('@types/babel__core' → '@babel/core'). */
+export function packageOfFile(fileName: string): string | undefined {
+  const normalized = fileName.replace(/\\/g, '/');
+  const index = normalized.lastIndexOf('/node_modules/');
+  if (index === -1) return undefined;
+  const [first, second] = normalized.slice(index + '/node_modules/'.length).split('/');
+  if (!first) return undefined;
+  const name = first.startsWith('@') && second ? `${first}/${second}` : first;
+  if (!name.startsWith('@types/')) return name;
+  const typed = name.slice('@types/'.length);
+  return typed.includes('__') ? `@${typed.replace('__', '/')}` : typed;
+}
+
+/** The origin of a declaration, or undefined when it has no nameable place (object literals, locals). */
+export function originOf(declaration: ts.Declaration, program: ts.Program): Origin | undefined {
+  let path = '';
+  let separator = '.'; // how the part collected so far joins its container: '#' for instance members
+  // `const load = () => …`: a function value is named by the declaration that holds it.
+  let node: ts.Node =
+    (ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) || ts.isClassExpression(declaration)) &&
+    (ts.isVariableDeclaration(declaration.parent) || ts.isPropertyDeclaration(declaration.parent))
+      ? declaration.parent
+      : declaration;
+  let module: string | undefined;
+  for (;;) {
+    if (ts.isSourceFile(node)) {
+      module = moduleOfSourceFile(node, program);
+      break;
+    }
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
+      module = canonicalModule(node.name.text);
+      break;
+    }
+    if (ts.isModuleDeclaration(node) && node.flags & ts.NodeFlags.GlobalAugmentation) {
+      module = 'global';
+      break;
+    }
+    const name = declarationName(node);
+    if (name === null) return undefined; // a local: inside a function body or an object literal
+    if (name !== undefined) {
+      path = path ? name + separator + path : name;
+      separator = isInstanceMember(node) ? '#' : '.';
+    } else if (path && !isTransparent(node)) {
+      return undefined;
+    }
+    node = node.parent;
+  }
+  if (!module || !path) return undefined;
+  const exported = exportEqualsName(node);
+  if (exported && path.length > exported.length && /^[.#]/.test(path.slice(exported.length)) && path.startsWith(exported)) {
+    path = path.slice(exported.length + 1);
+  }
+  return { module, path, declaration };
+}
+
+function moduleOfSourceFile(sourceFile: ts.SourceFile, program: ts.Program): string | undefined {
+  if (program.isSourceFileDefaultLibrary(sourceFile)) return 'global';
+  const pkg = packageOfFile(sourceFile.fileName);
+  if (!ts.isExternalModule(sourceFile)) return 'global'; // a script: its top-level declarations are globals
+  return pkg ?? `file:${sourceFile.fileName}`;
+}
+
+/** undefined: a node that carries no name of its own (a block, a variable list); null: a local scope. */
+function declarationName(node: ts.Node): string | undefined | null {
+  if (
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isMethodSignature(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isPropertySignature(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isVariableDeclaration(node)
+  ) {
+    const name = node.name;
+    if (!name) return 'default';
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+    if (ts.isComputedPropertyName(name)) return null;
+    return null; // binding patterns
+  }
+  if (ts.isFunctionLike(node) || ts.isBlock(node) || ts.isObjectLiteralExpression(node)) {
+    return isTransparent(node) ? undefined : null;
+  }
+  return undefined;
+}
+
+/** Nodes between a named declaration and its container that add nothing to the path. */
+function isTransparent(node: ts.Node): boolean {
+  return (
+    ts.isModuleBlock(node) ||
+    ts.isVariableDeclarationList(node) ||
+    ts.isVariableStatement(node) ||
+    ts.isTypeLiteralNode(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isConstructSignatureDeclaration(node) ||
+    ts.isCallSignatureDeclaration(node) ||
+    ts.isIntersectionTypeNode(node) ||
+    ts.isParenthesizedTypeNode(node)
+  );
+}
+
+function isInstanceMember(node: ts.Node): boolean {
+  if (!ts.isClassElement(node) && !ts.isTypeElement(node)) return false;
+  if (ts.isTypeElement(node)) return !ts.isTypeLiteralNode(node.parent);
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return !modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/** The identifier of `export = X` in a source file or ambient module, if any. */
+function exportEqualsName(boundary: ts.Node): string | undefined {
+  const statements = ts.isSourceFile(boundary)
+    ? boundary.statements
+    : ts.isModuleDeclaration(boundary) && boundary.body && ts.isModuleBlock(boundary.body)
+      ? boundary.body.statements
+      : [];
+  for (const statement of statements) {
+    if (ts.isExportAssignment(statement) && statement.isExportEquals && ts.isIdentifier(statement.expression)) {
+      return statement.expression.text;
+    }
+  }
+  return undefined;
+}

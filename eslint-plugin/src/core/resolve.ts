@@ -1,0 +1,206 @@
+/**
+ * Resolve what a call invokes — by declaration, through imports, `require`, aliases and re-exports —
+ * and whether that is a blocking API: from the catalog, or from the user's `deny` / `allow` lists.
+ */
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import * as ts from 'typescript';
+import { findBlockingApi, offloadApis } from './catalog/index.js';
+import type { BlockingApi } from './catalog/types.js';
+import { isSyncCallbackApi } from './callback-apis.js';
+import type { CallbackTiming } from './context.js';
+import { canonicalModule, originOf, type Origin } from './origin.js';
+
+export type { TypeOrValueSpecifier };
+
+export type CallLike = ts.CallExpression | ts.NewExpression;
+
+export interface Resolved {
+  readonly api: BlockingApi;
+  readonly origin: Origin;
+}
+
+export class CallResolver {
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker = program.getTypeChecker(),
+  ) {}
+
+  /** Origins of what `call` invokes: the resolved signature first, then the callee's own symbol. */
+  originsOfCall(call: CallLike): Origin[] {
+    const target = applyTarget(call);
+    if (target) return this.originsOfValue(target);
+    const origins: Origin[] = [];
+    const signature = this.checker.getResolvedSignature(call);
+    const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
+    if (declaration) push(origins, originOf(declaration, this.program));
+    for (const origin of this.originsOfValue(call.expression)) push(origins, origin);
+    return origins;
+  }
+
+  /** Origins of a function value: `fs.readFileSync` in `paths.map(fs.readFileSync)` or `.call()`. */
+  originsOfValue(expression: ts.Expression): Origin[] {
+    const origins: Origin[] = [];
+    const symbol = this.symbolOf(expression);
+    for (const declaration of symbol?.getDeclarations() ?? []) push(origins, originOf(declaration, this.program));
+    if (origins.length === 0) {
+      const type = this.checker.getTypeAtLocation(expression);
+      for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
+        const declaration = signature.getDeclaration() as ts.Declaration | undefined;
+        if (declaration) push(origins, originOf(declaration, this.program));
+      }
+    }
+    return origins;
+  }
+
+  /** The symbol an expression names, seen through imports, `const x = y` aliases and destructuring. */
+  symbolOf(expression: ts.Expression): ts.Symbol | undefined {
+    let node: ts.Node = skipOuter(expression);
+    if (ts.isPropertyAccessExpression(node)) node = node.name;
+    else if (ts.isElementAccessExpression(node)) node = node.argumentExpression;
+    let symbol = this.checker.getSymbolAtLocation(node);
+    for (let hops = 0; symbol && hops < 8; hops++) {
+      if (symbol.flags & ts.SymbolFlags.Alias) {
+        symbol = this.checker.getAliasedSymbol(symbol);
+        continue;
+      }
+      const declaration = symbol.valueDeclaration;
+      if (declaration && ts.isBindingElement(declaration)) {
+        const propertyName = declaration.propertyName ?? declaration.name;
+        if (!ts.isIdentifier(propertyName) && !ts.isStringLiteral(propertyName)) break;
+        const parentType = this.checker.getTypeAtLocation(declaration.parent);
+        symbol = parentType.getProperty(propertyName.text);
+        continue;
+      }
+      if (
+        declaration &&
+        ts.isVariableDeclaration(declaration) &&
+        declaration.initializer &&
+        !declaration.type &&
+        isConstDeclaration(declaration) &&
+        isEntityLike(skipOuter(declaration.initializer))
+      ) {
+        const initializer = skipOuter(declaration.initializer);
+        symbol = this.symbolOf(initializer as ts.Expression);
+        continue;
+      }
+      break;
+    }
+    return symbol;
+  }
+
+  /** True when the resolved overload takes a callback: `crypto.randomBytes(16, cb)` does not block. */
+  takesCallback(call: CallLike): boolean {
+    if (!applyTarget(call)) {
+      const declaration = this.checker.getResolvedSignature(call)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+      if (declaration && 'parameters' in declaration) {
+        return declaration.parameters.some((parameter) => parameter.type && isFunctionTypeNode(parameter.type));
+      }
+    }
+    return (call.arguments ?? []).some((argument) => {
+      const node = skipOuter(argument);
+      if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) return true;
+      return this.checker.getTypeAtLocation(node).getCallSignatures().length > 0;
+    });
+  }
+
+  /** How a call treats the function passed at `index` (context needs this). */
+  callbackTiming(call: CallLike, index: number): CallbackTiming {
+    const declaration = this.checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+    const origins = declaration ? [originOf(declaration, this.program)] : [];
+    if (!origins[0]) origins.push(...this.originsOfValue(call.expression));
+    for (const origin of origins) {
+      if (!origin) continue;
+      if (isSyncCallbackApi(origin.module, origin.path, index)) return 'sync';
+      if (offloadApis.some((api) => api.module === origin.module && api.path === origin.path && api.argument === index)) {
+        return 'offload';
+      }
+    }
+    return 'unknown';
+  }
+}
+
+/** The catalog entry among `origins`, if any. */
+export function catalogEntryOf(origins: readonly Origin[]): Resolved | undefined {
+  for (const origin of origins) {
+    const api = findBlockingApi(origin.module, origin.path);
+    if (api) return { api, origin };
+  }
+  return undefined;
+}
+
+/** typescript-eslint's TypeOrValueSpecifier, matched against where a declaration comes from. */
+export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Origin): boolean {
+  const names = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
+  const lastSegment = origin.path.split(/[.#]/).pop();
+  const dotted = origin.path.replace(/#/g, '.');
+  if (!names.some((name) => name === origin.path || name === dotted || name === lastSegment)) return false;
+  if (typeof specifier === 'string') return true;
+  switch (specifier.from) {
+    case 'package':
+      return canonicalModule(specifier.package) === origin.module;
+    case 'lib':
+      return origin.module === 'global';
+    case 'file': {
+      if (!origin.module.startsWith('file:')) return false;
+      if (!specifier.path) return true;
+      const file = origin.module.slice('file:'.length).replace(/\\/g, '/');
+      return file.endsWith(specifier.path.replace(/^\.\//, '').replace(/\\/g, '/'));
+    }
+  }
+}
+
+/** `f.call(thisArg, …)` / `f.apply(thisArg, args)`: the function really invoked. */
+export function applyTarget(call: CallLike): ts.Expression | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.name.text;
+  return name === 'call' || name === 'apply' ? callee.expression : undefined;
+}
+
+/** The name a call is made by (`readFileSync` in `fs?.['readFileSync']()`), for cheap filtering. */
+export function calleeName(expression: ts.Expression): string | undefined {
+  const node = skipOuter(expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return undefined;
+}
+
+export function skipOuter(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isTypeAssertionExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function isEntityLike(node: ts.Node): boolean {
+  return (
+    ts.isIdentifier(node) ||
+    (ts.isPropertyAccessExpression(node) && isEntityLike(node.expression)) ||
+    (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && isEntityLike(node.expression))
+  );
+}
+
+function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+function isFunctionTypeNode(type: ts.TypeNode): boolean {
+  if (ts.isFunctionTypeNode(type)) return true;
+  if (ts.isParenthesizedTypeNode(type)) return isFunctionTypeNode(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(isFunctionTypeNode);
+  return false;
+}
+
+function push(origins: Origin[], origin: Origin | undefined): void {
+  if (origin && !origins.some((known) => known.module === origin.module && known.path === origin.path)) origins.push(origin);
+}

@@ -1,0 +1,169 @@
+import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { blockingApis } from '../core/catalog/index.js';
+import { allCategories, defaultCategories, type BlockingApi, type Category } from '../core/catalog/types.js';
+import { contextModes, describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
+import { BlockingCallDetector } from '../core/detect.js';
+import { apiLabel, remedyText, type Finding } from '../core/finding.js';
+import { estreeSyntax } from '../untyped/estree-syntax.js';
+import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from '../untyped/trace-map.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [
+  {
+    categories?: Partial<Record<Category, boolean>>;
+    context?: ContextMode;
+    allow?: TypeOrValueSpecifier[];
+    deny?: TypeOrValueSpecifier[];
+  },
+];
+export type MessageIds = 'blockingCall';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-blocking-call',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow blocking calls inside async code',
+      recommended: true,
+    },
+    messages: {
+      blockingCall: '`{{api}}` blocks the event loop {{context}}; {{remedy}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          categories: {
+            type: 'object',
+            description: `Turn categories of blocking APIs on or off. On by default: ${defaultCategories.join(', ')}.`,
+            additionalProperties: false,
+            properties: Object.fromEntries(allCategories.map((category) => [category, { type: 'boolean' }])),
+          },
+          context: {
+            type: 'string',
+            enum: [...contextModes],
+            description:
+              'Where to report: `async` (async functions and sync callbacks running during them), `function` (any function), `everywhere` (module level too).',
+          },
+          allow: {
+            ...typeOrValueSpecifiersSchema,
+            description: 'APIs never to report, as TypeOrValueSpecifiers.',
+          },
+          deny: {
+            ...typeOrValueSpecifiersSchema,
+            description: 'Extra APIs to report as blocking, as TypeOrValueSpecifiers.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ categories: {}, context: 'async', allow: [], deny: [] }],
+  },
+  defaultOptions: [{ categories: {}, context: 'async', allow: [], deny: [] }],
+  create(context, [options]) {
+    const categories = enabledCategories(options.categories ?? {});
+    const services = ESLintUtils.getParserServices(context, true);
+    if (services.program) {
+      const detector = detectorFor(services.program, { ...options, categories });
+      const map = services.esTreeNodeToTSNodeMap;
+      const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
+        const call = map.get(node) as ts.CallExpression | ts.NewExpression;
+        const finding = detector.checkCall(call);
+        if (finding) report(context, node, finding);
+        for (const callback of detector.checkCallbackArguments(call)) {
+          const argument = node.arguments.find((arg) => map.get(arg) === findingNode(call, callback));
+          report(context, argument ?? node, callback);
+        }
+      };
+      return { CallExpression: check, NewExpression: check };
+    }
+    return {
+      'Program:exit'(program) {
+        reportByImportTracking(context, program, options.context ?? 'async', new Set(categories));
+      },
+    };
+  },
+});
+
+function report(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  node: TSESTree.Node,
+  finding: Pick<Finding, 'label' | 'context' | 'remedy'>,
+): void {
+  context.report({ node, messageId: 'blockingCall', data: { api: finding.label, context: finding.context, remedy: finding.remedy } });
+}
+
+function enabledCategories(switches: Partial<Record<Category, boolean>>): Category[] {
+  return allCategories.filter((category) => switches[category] ?? defaultCategories.includes(category));
+}
+
+/** One detector per program and options: type-checker work is shared by every file of a lint run. */
+const detectors = new WeakMap<ts.Program, Map<string, BlockingCallDetector>>();
+function detectorFor(program: ts.Program, options: Options[0] & { categories: Category[] }): BlockingCallDetector {
+  const key = JSON.stringify(options);
+  let byOptions = detectors.get(program);
+  if (!byOptions) detectors.set(program, (byOptions = new Map()));
+  let detector = byOptions.get(key);
+  if (!detector) byOptions.set(key, (detector = new BlockingCallDetector(program, options)));
+  return detector;
+}
+
+function findingNode(call: ts.CallExpression | ts.NewExpression, finding: Finding): ts.Node | undefined {
+  return call.arguments?.find((argument) => argument.getStart() === finding.range[0] && argument.getEnd() === finding.range[1]);
+}
+
+/** Without type information: track imports, `require` and globals of catalog APIs. */
+function reportByImportTracking(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  program: TSESTree.Program,
+  mode: ContextMode,
+  categories: ReadonlySet<Category | 'user'>,
+): void {
+  // typescript-eslint's scope types are a superset of ESLint's; eslint-utils is typed against ESLint's.
+  const scope = context.sourceCode.getScope(program) as unknown as ConstructorParameters<typeof ReferenceTracker>[0];
+  const tracker = new ReferenceTracker(scope);
+  const { modules, globals } = buildTraceMaps(blockingApis.filter((api) => categories.has(api.category)));
+  const offloadCalls = new Set<TSESTree.Node>();
+  const offload = buildOffloadTraceMap();
+  for (const { node } of [...tracker.iterateEsmReferences(offload), ...tracker.iterateCjsReferences(offload)]) {
+    offloadCalls.add(node as TSESTree.Node);
+  }
+  const syntax = estreeSyntax(offloadCalls);
+  const references = [
+    ...tracker.iterateEsmReferences(modules),
+    ...tracker.iterateCjsReferences(modules),
+    ...tracker.iterateGlobalReferences(globals),
+  ];
+  const seen = new Set<TSESTree.Node>();
+  for (const { node, info } of references) {
+    const call = node as TSESTree.Node;
+    if (seen.has(call)) continue;
+    seen.add(call);
+    if (call.type !== 'CallExpression' && call.type !== 'NewExpression') continue;
+    const { api } = info as TrackedApi;
+    if (api.onlyWithoutCallback && mayPassCallback(call, context)) continue;
+    const found = findAsyncContext<TSESTree.Node>(call, syntax, mode);
+    if (!found) continue;
+    report(context, call, { label: apiLabel(api), context: describeContext(found), remedy: remedyText(api) });
+  }
+}
+
+/** `randomBytes(16, cb)`: any function-like or unknown identifier argument may be the callback. */
+function mayPassCallback(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+): boolean {
+  return call.arguments.some((argument) => {
+    if (argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') return true;
+    if (argument.type !== 'Identifier') return false;
+    const scope = context.sourceCode.getScope(argument) as unknown as Parameters<typeof findVariable>[0];
+    const variable = findVariable(scope, argument.name);
+    const definition = variable?.defs[0];
+    return !definition || definition.type === 'FunctionName' || definition.type === 'Parameter' || definition.type === 'ImportBinding';
+  });
+}
+
+export type { BlockingApi };

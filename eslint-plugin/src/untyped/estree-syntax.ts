@@ -1,0 +1,95 @@
+/**
+ * Context facts for ESTree without type information. Callback timing is judged by the callee's shape
+ * (`.map`, `Array.from`, `new Promise`) since receivers cannot be typed; offload APIs by import tracking.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { syncCallbackApis } from '../core/callback-apis.js';
+import type { ContextSyntax, FunctionFacts } from '../core/context.js';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+const untypedForms = new Set(syncCallbackApis.map((api) => `${api.untyped}@${api.argument}`));
+
+export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Node> {
+  return {
+    enclosingFunction(node) {
+      for (let current = node.parent; current; current = current.parent) {
+        if (isFunction(current)) return current;
+        if (current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
+      }
+      return undefined;
+    },
+    facts: (fn) => estreeFunctionFacts(fn as FunctionNode),
+    callOfArgument(fn) {
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+      return index < 0 ? undefined : { call, index, method: untypedForm(call) };
+    },
+    callbackTiming(call, index) {
+      if (offloadCalls.has(call)) return 'offload';
+      const form = untypedForm(call as TSESTree.CallExpression | TSESTree.NewExpression);
+      return form && untypedForms.has(`${form}@${index}`) ? 'sync' : 'unknown';
+    },
+  };
+}
+
+export function isFunction(node: Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+function estreeFunctionFacts(fn: FunctionNode): FunctionFacts {
+  const parent = fn.parent;
+  const isMethod =
+    parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.Property && parent.method);
+  const kind =
+    fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+      ? 'arrow function'
+      : isMethod
+        ? parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor'
+          ? 'constructor'
+          : 'method'
+        : fn.generator
+          ? 'generator function'
+          : 'function';
+  const name = functionName(fn);
+  return { async: fn.async, label: `${fn.async ? 'async ' : ''}${kind}${name ? ` \`${name}\`` : ''}` };
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    !parent.computed
+  ) {
+    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+    if (parent.key.type === AST_NODE_TYPES.Literal) return String(parent.key.value);
+  }
+  return undefined;
+}
+
+/** `.map`, `Array.from`, `new Promise`: the shape `syncCallbackApis[].untyped` speaks of. */
+function untypedForm(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = call.callee;
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    return callee.type === AST_NODE_TYPES.Identifier ? `new ${callee.name}` : undefined;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+    return callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  }
+  const method = callee.property.name;
+  return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && method === 'from'
+    ? 'Array.from'
+    : `.${method}`;
+}

@@ -1,0 +1,20 @@
+// Our own code is linted with typescript-eslint and with unblock itself (dogfooding its built output).
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import unblock from 'eslint-plugin-unblock';
+
+export default defineConfig(
+  { ignores: ['**/dist/', '**/node_modules/', 'fixtures/', 'artifacts/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  unblock.configs.recommended,
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+);

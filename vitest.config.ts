@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['eslint-plugin/tests/**/*.test.ts', 'runtime/tests/**/*.test.ts', 'tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // The JSON report lets `.ci/run` print its totals line.
+    reporters: ['default', ['json', { outputFile: 'artifacts/vitest-results.json' }]],
+  },
+});
