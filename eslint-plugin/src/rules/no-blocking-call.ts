@@ -1,6 +1,6 @@
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
 import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { blockingApis } from '../core/catalog/index.js';
 import { allCategories, defaultCategories, type BlockingApi, type Category } from '../core/catalog/types.js';
@@ -65,8 +65,9 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ categories: {}, context: 'async', allow: [], deny: [] }],
   create(context, [options]) {
     const categories = enabledCategories(options.categories ?? {});
-    const services = ESLintUtils.getParserServices(context, true);
-    if (services.program) {
+    // Type information when the parser gives it (typescript-eslint with a project); import tracking otherwise.
+    const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+    if (services?.program && services.esTreeNodeToTSNodeMap) {
       const detector = detectorFor(services.program, { ...options, categories });
       const map = services.esTreeNodeToTSNodeMap;
       const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
@@ -124,7 +125,8 @@ function reportByImportTracking(
 ): void {
   // typescript-eslint's scope types are a superset of ESLint's; eslint-utils is typed against ESLint's.
   const scope = context.sourceCode.getScope(program) as unknown as ConstructorParameters<typeof ReferenceTracker>[0];
-  const tracker = new ReferenceTracker(scope);
+  // 'legacy' mode: named imports of CommonJS modules (`import { readFileSync } from 'fs'`) are tracked too.
+  const tracker = new ReferenceTracker(scope, { mode: 'legacy' });
   const { modules, globals } = buildTraceMaps(blockingApis.filter((api) => categories.has(api.category)));
   const offloadCalls = new Set<TSESTree.Node>();
   const offload = buildOffloadTraceMap();

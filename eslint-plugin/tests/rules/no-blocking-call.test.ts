@@ -108,7 +108,7 @@ const contextCases = {
     },
     {
       code: `export async function wait(buffer: Int32Array) { Atomics.wait(buffer, 0, 0); }`,
-      errors: [error('Atomics.wait', 'inside async function `wait`', 'run it in a worker thread')],
+      errors: [error('Atomics.wait', 'inside async function `wait`', 'use Atomics.waitAsync() and await its `value`')],
     },
   ] satisfies InvalidTestCase<MessageIds, Options>[],
 };
@@ -181,10 +181,12 @@ untypedRuleTester().run('no-blocking-call (context, untyped)', rule, {
     },
     {
       code: `const { readFileSync: read } = require('fs'); module.exports = async function load() { return read('x'); };`,
+      languageOptions: { sourceType: 'commonjs' },
       errors: [readFileSyncIn('inside async function `load`')],
     },
     {
       code: `const fs = require('node:fs'); async function all(paths) { return paths.map((p) => fs.readFileSync(p)); }`,
+      languageOptions: { sourceType: 'commonjs' },
       errors: [readFileSyncIn('inside a `.map()` callback in async function `all`')],
     },
     {

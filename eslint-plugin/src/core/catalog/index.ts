@@ -1,0 +1,98 @@
+/**
+ * The catalog: every package module, flattened into `blockingApis` with a lookup by (module, path).
+ * See README.md for the path convention and how to add an entry.
+ */
+import { babelCore } from './babel-core.js';
+import { bcrypt } from './bcrypt.js';
+import { bcryptjs } from './bcryptjs.js';
+import { betterSqlite3 } from './better-sqlite3.js';
+import { crossSpawn } from './cross-spawn.js';
+import { deasync } from './deasync.js';
+import { esbuild } from './esbuild.js';
+import { execa } from './execa.js';
+import { fastGlob } from './fast-glob.js';
+import { fsExtra } from './fs-extra.js';
+import { glob } from './glob.js';
+import { globals } from './global.js';
+import { globby } from './globby.js';
+import { jsonfile } from './jsonfile.js';
+import { nodeChildProcess } from './node-child-process.js';
+import { nodeCrypto } from './node-crypto.js';
+import { nodeFs } from './node-fs.js';
+import { nodeSqlite } from './node-sqlite.js';
+import { nodeZlib } from './node-zlib.js';
+import { rimraf } from './rimraf.js';
+import { sass } from './sass.js';
+import { synckit } from './synckit.js';
+import { tinyglobby } from './tinyglobby.js';
+import type { BlockingApi, PackageCatalog } from './types.js';
+
+export * from './types.js';
+
+export const packages: readonly PackageCatalog[] = [
+  globals,
+  nodeFs,
+  nodeChildProcess,
+  nodeCrypto,
+  nodeZlib,
+  nodeSqlite,
+  fsExtra,
+  jsonfile,
+  bcrypt,
+  bcryptjs,
+  glob,
+  fastGlob,
+  tinyglobby,
+  globby,
+  rimraf,
+  execa,
+  crossSpawn,
+  esbuild,
+  babelCore,
+  sass,
+  betterSqlite3,
+  synckit,
+  deasync,
+];
+
+/** `${module}.${path}`; the module itself when `path` is '' (the `export =` value, e.g. `deasync(fn)`). */
+export function apiId(module: string, path: string): string {
+  return path === '' ? module : `${module}.${path}`;
+}
+
+export const blockingApis: readonly BlockingApi[] = packages.flatMap((pkg) =>
+  pkg.entries.map(
+    (entry): BlockingApi => ({
+      ...entry,
+      module: pkg.module,
+      docs: entry.docs ?? pkg.docs,
+      id: apiId(pkg.module, entry.path),
+    }),
+  ),
+);
+
+const byKey = new Map<string, BlockingApi>(blockingApis.map((api) => [`${api.module}\u0000${api.path}`, api]));
+
+/** Alias specifier → canonical module: 'fs' → 'node:fs', 'fs-extra/esm' → 'fs-extra'. */
+export const moduleAliases: ReadonlyMap<string, string> = new Map(
+  packages.flatMap((pkg) => (pkg.aliases ?? []).map((alias): [string, string] => [alias, pkg.module])),
+);
+
+/** The canonical module of a specifier (itself when it is not an alias). */
+export function canonicalModule(specifier: string): string {
+  return moduleAliases.get(specifier) ?? specifier;
+}
+
+/** The catalog entry at (module, path); `module` may be an alias ('fs'). */
+export function findBlockingApi(module: string, path: string): BlockingApi | undefined {
+  return byKey.get(`${canonicalModule(module)}\u0000${path}`);
+}
+
+/**
+ * APIs whose function argument runs on another thread, so blocking calls inside that function are fine.
+ * `argument` is the zero-based index of the function argument.
+ */
+export const offloadApis: readonly { module: string; path: string; argument: number }[] = [
+  // `export declare function runAsWorker<T extends AnyFn<Promise<R> | R>, R = ReturnType<T>>(fn: T): void`
+  { module: 'synckit', path: 'runAsWorker', argument: 0 },
+];

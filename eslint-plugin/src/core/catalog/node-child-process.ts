@@ -1,0 +1,33 @@
+import { definePackage } from './types.js';
+
+/** `node:child_process`: the three `*Sync` functions, which wait for the child to exit. */
+
+const DOCS = 'https://nodejs.org/api/child_process.html';
+
+export const nodeChildProcess = definePackage({
+  module: 'node:child_process',
+  aliases: ['child_process'],
+  docs: DOCS,
+  verifiedWith: '@types/node@20.19.43',
+  entries: [
+    {
+      path: 'execSync',
+      category: 'process',
+      twin: { module: 'node:child_process', name: 'exec', style: 'callback', label: 'child_process.exec' },
+      docs: `${DOCS}#child_processexecsynccommand-options`,
+    },
+    {
+      path: 'execFileSync',
+      category: 'process',
+      twin: { module: 'node:child_process', name: 'execFile', style: 'callback', label: 'child_process.execFile' },
+      docs: `${DOCS}#child_processexecfilesyncfile-args-options`,
+    },
+    {
+      // `spawn` returns a ChildProcess rather than taking a callback, so there is no drop-in twin.
+      path: 'spawnSync',
+      category: 'process',
+      docs: `${DOCS}#child_processspawnsynccommand-args-options`,
+      advice: "use spawn() and await its 'close' event (events.once(child, 'close')), or promisify(execFile)",
+    },
+  ],
+});

@@ -1,0 +1,95 @@
+import { definePackage, type AsyncTwin, type BlockingApiData } from './types.js';
+
+/**
+ * `node:fs`: every `*Sync` function and method declared in `@types/node` `fs.d.ts`.
+ *
+ * The declarations sit in `declare module "fs"`; `declare module "node:fs"` re-exports them, so both
+ * specifiers resolve to the same symbols (module 'node:fs'). `node:fs/promises` never blocks: no entries.
+ * `fs.globSync` (Node 22) is not declared by `@types/node@20`, so it is not listed.
+ */
+
+const DOCS = 'https://nodejs.org/api/fs.html';
+
+/** Twin from `node:fs/promises`. */
+const promises = (name: string): AsyncTwin => ({
+  module: 'node:fs/promises',
+  name,
+  style: 'promise',
+  label: `fs.promises.${name}`,
+});
+
+/**
+ * Twin for file-descriptor APIs: `node:fs/promises` has no fd-taking functions (it works on
+ * `FileHandle`s), so the twin is the callback form in `node:fs`.
+ */
+const callback = (name: string): AsyncTwin => ({ module: 'node:fs', name, style: 'callback', label: `fs.${name}` });
+
+const FD_ADVICE = 'or open the file with fs.promises.open() and use the FileHandle methods';
+
+const entry = (
+  path: string,
+  twin: AsyncTwin,
+  anchor: string,
+  extra: Partial<BlockingApiData> = {},
+): BlockingApiData => ({ path, category: 'fs', twin, docs: `${DOCS}#${anchor}`, ...extra });
+
+export const nodeFs = definePackage({
+  module: 'node:fs',
+  aliases: ['fs'],
+  docs: DOCS,
+  verifiedWith: '@types/node@20.19.43',
+  entries: [
+    entry('accessSync', promises('access'), 'fsaccesssyncpath-mode'),
+    entry('appendFileSync', promises('appendFile'), 'fsappendfilesyncpath-data-options'),
+    entry('chmodSync', promises('chmod'), 'fschmodsyncpath-mode'),
+    entry('chownSync', promises('chown'), 'fschownsyncpath-uid-gid'),
+    entry('closeSync', callback('close'), 'fsclosesyncfd', { advice: FD_ADVICE }),
+    entry('copyFileSync', promises('copyFile'), 'fscopyfilesyncsrc-dest-mode'),
+    entry('cpSync', promises('cp'), 'fscpsyncsrc-dest-options'),
+    // No direct twin: `fs.exists` is deprecated. `access` rejects when the path is missing.
+    entry('existsSync', promises('access'), 'fsexistssyncpath', {
+      advice: 'fs.promises.access() rejects when the path does not exist; catch the rejection instead of testing a boolean',
+    }),
+    entry('fchmodSync', callback('fchmod'), 'fsfchmodsyncfd-mode', { advice: FD_ADVICE }),
+    entry('fchownSync', callback('fchown'), 'fsfchownsyncfd-uid-gid', { advice: FD_ADVICE }),
+    entry('fdatasyncSync', callback('fdatasync'), 'fsfdatasyncsyncfd', { advice: FD_ADVICE }),
+    entry('fstatSync', callback('fstat'), 'fsfstatsyncfd-options', { advice: FD_ADVICE }),
+    entry('fsyncSync', callback('fsync'), 'fsfsyncsyncfd', { advice: FD_ADVICE }),
+    entry('ftruncateSync', callback('ftruncate'), 'fsftruncatesyncfd-len', { advice: FD_ADVICE }),
+    entry('futimesSync', callback('futimes'), 'fsfutimessyncfd-atime-mtime', { advice: FD_ADVICE }),
+    entry('lchmodSync', promises('lchmod'), 'fslchmodsyncpath-mode'),
+    entry('lchownSync', promises('lchown'), 'fslchownsyncpath-uid-gid'),
+    entry('linkSync', promises('link'), 'fslinksyncexistingpath-newpath'),
+    // `export const lstatSync: StatSyncFn`: matched by the const's own symbol.
+    entry('lstatSync', promises('lstat'), 'fslstatsyncpath-options'),
+    entry('lutimesSync', promises('lutimes'), 'fslutimessyncpath-atime-mtime'),
+    entry('mkdirSync', promises('mkdir'), 'fsmkdirsyncpath-options'),
+    entry('mkdtempSync', promises('mkdtemp'), 'fsmkdtempsyncprefix-options'),
+    entry('opendirSync', promises('opendir'), 'fsopendirsyncpath-options'),
+    entry('openSync', promises('open'), 'fsopensyncpath-flags-mode'),
+    entry('readdirSync', promises('readdir'), 'fsreaddirsyncpath-options'),
+    entry('readFileSync', promises('readFile'), 'fsreadfilesyncpath-options'),
+    entry('readlinkSync', promises('readlink'), 'fsreadlinksyncpath-options'),
+    entry('readSync', callback('read'), 'fsreadsyncfd-buffer-offset-length-position', { advice: FD_ADVICE }),
+    entry('readvSync', callback('readv'), 'fsreadvsyncfd-buffers-position', { advice: FD_ADVICE }),
+    entry('realpathSync', promises('realpath'), 'fsrealpathsyncpath-options'),
+    // `export namespace realpathSync { function native() }`.
+    entry('realpathSync.native', promises('realpath'), 'fsrealpathsyncnativepath-options'),
+    entry('renameSync', promises('rename'), 'fsrenamesyncoldpath-newpath'),
+    entry('rmdirSync', promises('rmdir'), 'fsrmdirsyncpath-options'),
+    entry('rmSync', promises('rm'), 'fsrmsyncpath-options'),
+    // `export const statSync: StatSyncFn`: matched by the const's own symbol.
+    entry('statSync', promises('stat'), 'fsstatsyncpath-options'),
+    entry('statfsSync', promises('statfs'), 'fsstatfssyncpath-options'),
+    entry('symlinkSync', promises('symlink'), 'fssymlinksynctarget-path-type'),
+    entry('truncateSync', promises('truncate'), 'fstruncatesyncpath-len'),
+    entry('unlinkSync', promises('unlink'), 'fsunlinksyncpath'),
+    entry('utimesSync', promises('utimes'), 'fsutimessyncpath-atime-mtime'),
+    entry('writeFileSync', promises('writeFile'), 'fswritefilesyncfile-data-options'),
+    entry('writeSync', callback('write'), 'fswritesyncfd-buffer-offset-length-position', { advice: FD_ADVICE }),
+    entry('writevSync', callback('writev'), 'fswritevsyncfd-buffers-position', { advice: FD_ADVICE }),
+    // `export class Dir`: instance methods. Twins are the promise-returning methods on the same `Dir`.
+    entry('Dir#closeSync', { module: 'node:fs', name: 'Dir#close', style: 'promise', label: 'dir.close()' }, 'dirclosesync'),
+    entry('Dir#readSync', { module: 'node:fs', name: 'Dir#read', style: 'promise', label: 'dir.read()' }, 'dirreadsync'),
+  ],
+});

@@ -1,0 +1,28 @@
+import { definePackage, type AsyncTwin } from './types.js';
+
+/**
+ * `node:zlib`: every `*Sync` convenience function in `@types/node@20` `zlib.d.ts`.
+ * `crc32()` is synchronous too but is a checksum, not compression, and has no async form: not listed.
+ */
+
+const DOCS = 'https://nodejs.org/api/zlib.html';
+
+const callback = (name: string): AsyncTwin => ({ module: 'node:zlib', name, style: 'callback', label: `zlib.${name}` });
+
+export const nodeZlib = definePackage({
+  module: 'node:zlib',
+  aliases: ['zlib'],
+  docs: DOCS,
+  verifiedWith: '@types/node@20.19.43',
+  entries: [
+    { path: 'brotliCompressSync', category: 'compression', twin: callback('brotliCompress'), docs: `${DOCS}#zlibbrotlicompresssyncbuffer-options` },
+    { path: 'brotliDecompressSync', category: 'compression', twin: callback('brotliDecompress'), docs: `${DOCS}#zlibbrotlidecompresssyncbuffer-options` },
+    { path: 'deflateSync', category: 'compression', twin: callback('deflate'), docs: `${DOCS}#zlibdeflatesyncbuffer-options` },
+    { path: 'deflateRawSync', category: 'compression', twin: callback('deflateRaw'), docs: `${DOCS}#zlibdeflaterawsyncbuffer-options` },
+    { path: 'gzipSync', category: 'compression', twin: callback('gzip'), docs: `${DOCS}#zlibgzipsyncbuffer-options` },
+    { path: 'gunzipSync', category: 'compression', twin: callback('gunzip'), docs: `${DOCS}#zlibgunzipsyncbuffer-options` },
+    { path: 'inflateSync', category: 'compression', twin: callback('inflate'), docs: `${DOCS}#zlibinflatesyncbuffer-options` },
+    { path: 'inflateRawSync', category: 'compression', twin: callback('inflateRaw'), docs: `${DOCS}#zlibinflaterawsyncbuffer-options` },
+    { path: 'unzipSync', category: 'compression', twin: callback('unzip'), docs: `${DOCS}#zlibunzipsyncbuffer-options` },
+  ],
+});

@@ -1,0 +1,56 @@
+/**
+ * The rule on a real codebase from npm at a pinned version: ESLint's own `lib/` (eslint@10.15.0, 400+ files).
+ * It must never throw, with or without type information. Counts are printed for the record.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const unblock = require('eslint-plugin-unblock') as typeof import('eslint-plugin-unblock');
+const eslintRoot = path.dirname(require.resolve('eslint/package.json'));
+const pinned = '10.15.0';
+
+async function lint(typed: boolean) {
+  const eslint = new ESLint({
+    cwd: eslintRoot,
+    overrideConfigFile: true,
+    ignore: false,
+    overrideConfig: [
+      {
+        files: ['lib/**/*.js'],
+        languageOptions: typed
+          ? {
+              parser: tseslint.parser,
+              // fixtures/real-codebase/tsconfig.json includes node_modules/eslint/lib with allowJs
+              parserOptions: { project: path.resolve(import.meta.dirname, '../fixtures/real-codebase/tsconfig.json') },
+            }
+          : { sourceType: 'commonjs' },
+      },
+      { ...unblock.configs.strict, files: ['lib/**/*.js'] },
+    ],
+  });
+  return eslint.lintFiles(['lib/**/*.js']);
+}
+
+describe(`real codebase: eslint@${pinned} lib/`, () => {
+  it('is the pinned version with at least 300 files', () => {
+    expect(JSON.parse(readFileSync(path.join(eslintRoot, 'package.json'), 'utf8')).version).toBe(pinned);
+  });
+
+  for (const typed of [false, true]) {
+    it(`lints every file without a crash (${typed ? 'typed' : 'untyped'})`, async () => {
+      const results = await lint(typed);
+      expect(results.length).toBeGreaterThanOrEqual(300);
+      const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal || !message.ruleId));
+      expect(fatal).toEqual([]);
+      const findings = results.flatMap((result) =>
+        result.messages.map((message) => `${path.relative(eslintRoot, result.filePath)}:${message.line} ${message.message}`),
+      );
+      console.log(`[${typed ? 'typed' : 'untyped'}] ${results.length} files, ${findings.length} findings\n${findings.join('\n')}`);
+    }, 600_000);
+  }
+});
