@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -20,6 +20,8 @@ async function lint(typed: boolean) {
     overrideConfigFile: true,
     ignore: false,
     overrideConfig: [
+      // The codebase's own directives name plugins that are not loaded here.
+      { linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true } },
       {
         files: ['lib/**/*.js'],
         languageOptions: typed
@@ -30,7 +32,7 @@ async function lint(typed: boolean) {
             }
           : { sourceType: 'commonjs' },
       },
-      { ...unblock.configs.strict, files: ['lib/**/*.js'] },
+      { ...(unblock.configs.strict as Linter.Config), files: ['lib/**/*.js'] },
     ],
   });
   return eslint.lintFiles(['lib/**/*.js']);
@@ -45,10 +47,10 @@ describe(`real codebase: eslint@${pinned} lib/`, () => {
     it(`lints every file without a crash (${typed ? 'typed' : 'untyped'})`, async () => {
       const results = await lint(typed);
       expect(results.length).toBeGreaterThanOrEqual(300);
-      const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal || !message.ruleId));
+      const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal));
       expect(fatal).toEqual([]);
       const findings = results.flatMap((result) =>
-        result.messages.map((message) => `${path.relative(eslintRoot, result.filePath)}:${message.line} ${message.message}`),
+        result.messages.filter((message) => message.ruleId?.startsWith('unblock/')).map((message) => `${path.relative(eslintRoot, result.filePath)}:${message.line} ${message.message}`),
       );
       console.log(`[${typed ? 'typed' : 'untyped'}] ${results.length} files, ${findings.length} findings\n${findings.join('\n')}`);
     }, 600_000);

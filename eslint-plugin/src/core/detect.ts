@@ -9,8 +9,11 @@ import { describeContext, findAsyncContext, type AsyncContext, type ContextMode 
 import { apiLabel, remedyText, type Finding } from './finding.js';
 import type { Origin } from './origin.js';
 import {
+  argumentsOf,
   CallResolver,
   calleeName,
+  calleeOf,
+  isCallLike,
   catalogEntryOf,
   skipOuter,
   specifierMatches,
@@ -56,7 +59,7 @@ export class BlockingCallDetector {
 
   /** A finding for `call` itself, when it invokes a blocking API inside async code. */
   checkCall(call: CallLike): Finding | undefined {
-    if (!this.mayBeBlocking(call.expression)) return undefined;
+    if (!this.mayBeBlocking(calleeOf(call))) return undefined;
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
     if (!context) return undefined;
     const origins = this.resolver.originsOfCall(call);
@@ -69,7 +72,7 @@ export class BlockingCallDetector {
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
   checkCallbackArguments(call: CallLike): Finding[] {
     const findings: Finding[] = [];
-    (call.arguments ?? []).forEach((argument, index) => {
+    argumentsOf(call).forEach((argument, index) => {
       const value = skipOuter(argument);
       if (isFunctionWithBody(value) || !this.mayBeBlocking(value)) return;
       if (this.resolver.callbackTiming(call, index) !== 'sync') return;
@@ -77,9 +80,8 @@ export class BlockingCallDetector {
       if (!outer) return;
       const match = this.match(this.resolver.originsOfValue(value));
       if (!match || match.api.onlyWithoutCallback) return;
-      const method = ts.isPropertyAccessExpression(skipOuter(call.expression))
-        ? `.${(skipOuter(call.expression) as ts.PropertyAccessExpression).name.text}`
-        : undefined;
+      const callee = skipOuter(calleeOf(call));
+      const method = ts.isPropertyAccessExpression(callee) ? `.${callee.name.text}` : undefined;
       findings.push(this.finding(value, match, { ...outer, callbacks: [{ fn: value, method }, ...outer.callbacks] }));
     });
     return findings;
@@ -89,7 +91,7 @@ export class BlockingCallDetector {
   checkSourceFile(sourceFile: ts.SourceFile): Finding[] {
     const findings: Finding[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      if (isCallLike(node)) {
         const finding = this.checkCall(node);
         if (finding) findings.push(finding);
         findings.push(...this.checkCallbackArguments(node));

@@ -121,6 +121,8 @@ function isTransparent(node: ts.Node): boolean {
     ts.isConstructorDeclaration(node) ||
     ts.isConstructSignatureDeclaration(node) ||
     ts.isCallSignatureDeclaration(node) ||
+    // `type Syncify<T> = (...args) => R`: a function type is named by its alias (and by nothing else)
+    ((ts.isFunctionTypeNode(node) || ts.isConstructorTypeNode(node)) && ts.isTypeAliasDeclaration(node.parent)) ||
     ts.isIntersectionTypeNode(node) ||
     ts.isParenthesizedTypeNode(node)
   );

@@ -12,7 +12,22 @@ import { canonicalModule, originOf, type Origin } from './origin.js';
 
 export type { TypeOrValueSpecifier };
 
-export type CallLike = ts.CallExpression | ts.NewExpression;
+/** Everything that invokes a function: calls, `new`, and tagged templates (execa's `` $.sync`cmd` ``). */
+export type CallLike = ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression;
+
+export function isCallLike(node: ts.Node): node is CallLike {
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node);
+}
+
+/** The invoked expression: the callee, or the tag of a tagged template. */
+export function calleeOf(call: CallLike): ts.Expression {
+  return ts.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+}
+
+/** Arguments that can be functions (a tagged template has none). */
+export function argumentsOf(call: CallLike): readonly ts.Expression[] {
+  return ts.isTaggedTemplateExpression(call) ? [] : (call.arguments ?? []);
+}
 
 export interface Resolved {
   readonly api: BlockingApi;
@@ -33,7 +48,7 @@ export class CallResolver {
     const signature = this.checker.getResolvedSignature(call);
     const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
     if (declaration) push(origins, originOf(declaration, this.program));
-    for (const origin of this.originsOfValue(call.expression)) push(origins, origin);
+    for (const origin of this.originsOfValue(calleeOf(call))) push(origins, origin);
     return origins;
   }
 
@@ -96,7 +111,7 @@ export class CallResolver {
         return declaration.parameters.some((parameter) => parameter.type && isFunctionTypeNode(parameter.type));
       }
     }
-    return (call.arguments ?? []).some((argument) => {
+    return argumentsOf(call).some((argument) => {
       const node = skipOuter(argument);
       if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) return true;
       return this.checker.getTypeAtLocation(node).getCallSignatures().length > 0;
@@ -107,7 +122,7 @@ export class CallResolver {
   callbackTiming(call: CallLike, index: number): CallbackTiming {
     const declaration = this.checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
     const origins = declaration ? [originOf(declaration, this.program)] : [];
-    if (!origins[0]) origins.push(...this.originsOfValue(call.expression));
+    if (!origins[0]) origins.push(...this.originsOfValue(calleeOf(call)));
     for (const origin of origins) {
       if (!origin) continue;
       if (isSyncCallbackApi(origin.module, origin.path, index)) return 'sync';
@@ -151,8 +166,9 @@ export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Origin
 
 /** `f.call(thisArg, …)` / `f.apply(thisArg, args)`: the function really invoked. */
 export function applyTarget(call: CallLike): ts.Expression | undefined {
+  if (!ts.isCallExpression(call)) return undefined;
   const callee = skipOuter(call.expression);
-  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
   return name === 'call' || name === 'apply' ? callee.expression : undefined;
 }

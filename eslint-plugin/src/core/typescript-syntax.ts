@@ -1,7 +1,7 @@
 /** The TypeScript-tree facts that `context.ts` needs, with callback timing resolved by the type checker. */
 import * as ts from 'typescript';
 import type { ContextSyntax, FunctionFacts } from './context.js';
-import { skipOuter, type CallResolver } from './resolve.js';
+import { skipOuter, type CallLike, type CallResolver } from './resolve.js';
 
 export type FunctionNode =
   | ts.FunctionDeclaration
@@ -47,7 +47,7 @@ export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node>
       return { call, index, method: invokerName(call) };
     },
     callbackTiming(call, index) {
-      return resolver.callbackTiming(call as ts.CallExpression | ts.NewExpression, index);
+      return resolver.callbackTiming(call as CallLike, index);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
 import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { argumentsOf, type CallLike } from '../core/resolve.js';
 import { blockingApis } from '../core/catalog/index.js';
 import { allCategories, defaultCategories, type BlockingApi, type Category } from '../core/catalog/types.js';
 import { contextModes, describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
@@ -70,16 +71,17 @@ export default createRule<Options, MessageIds>({
     if (services?.program && services.esTreeNodeToTSNodeMap) {
       const detector = detectorFor(services.program, { ...options, categories });
       const map = services.esTreeNodeToTSNodeMap;
-      const check = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-        const call = map.get(node) as ts.CallExpression | ts.NewExpression;
+      const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
+        const call = map.get(node) as CallLike;
         const finding = detector.checkCall(call);
         if (finding) report(context, node, finding);
+        if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
         for (const callback of detector.checkCallbackArguments(call)) {
           const argument = node.arguments.find((arg) => map.get(arg) === findingNode(call, callback));
           report(context, argument ?? node, callback);
         }
       };
-      return { CallExpression: check, NewExpression: check };
+      return { CallExpression: check, NewExpression: check, TaggedTemplateExpression: check };
     }
     return {
       'Program:exit'(program) {
@@ -112,8 +114,8 @@ function detectorFor(program: ts.Program, options: Options[0] & { categories: Ca
   return detector;
 }
 
-function findingNode(call: ts.CallExpression | ts.NewExpression, finding: Finding): ts.Node | undefined {
-  return call.arguments?.find((argument) => argument.getStart() === finding.range[0] && argument.getEnd() === finding.range[1]);
+function findingNode(call: CallLike, finding: Finding): ts.Node | undefined {
+  return argumentsOf(call).find((argument) => argument.getStart() === finding.range[0] && argument.getEnd() === finding.range[1]);
 }
 
 /** Without type information: track imports, `require` and globals of catalog APIs. */

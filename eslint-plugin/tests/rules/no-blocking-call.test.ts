@@ -181,12 +181,12 @@ untypedRuleTester().run('no-blocking-call (context, untyped)', rule, {
     },
     {
       code: `const { readFileSync: read } = require('fs'); module.exports = async function load() { return read('x'); };`,
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: { globals: { require: 'readonly', module: 'writable' } },
       errors: [readFileSyncIn('inside async function `load`')],
     },
     {
       code: `const fs = require('node:fs'); async function all(paths) { return paths.map((p) => fs.readFileSync(p)); }`,
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: { globals: { require: 'readonly', module: 'writable' } },
       errors: [readFileSyncIn('inside a `.map()` callback in async function `all`')],
     },
     {

@@ -3,8 +3,8 @@ import { definePackage, type BlockingApiData } from './types.js';
 /**
  * `esbuild` (ships `lib/main.d.ts`). The `*Sync` functions run the whole build/transform on the calling
  * thread. `PluginBuild` also exposes a copy of the API as `build.esbuild` (`esbuild: { buildSync:
- * typeof buildSync, … }`); calls through it resolve by signature to the same functions and by symbol to
- * the property paths listed below.
+ * typeof buildSync, … }`); calls through it resolve by signature to the same functions, so they need no
+ * entries of their own.
  */
 
 const DOCS = 'https://esbuild.github.io/api/';
@@ -29,6 +29,5 @@ export const esbuild = definePackage({
   verifiedWith: 'esbuild@0.28.2',
   entries: [
     ...NAMES.map(([sync, twin, anchor]) => entry(sync, twin, anchor)),
-    ...NAMES.map(([sync, twin, anchor]) => entry(`PluginBuild#esbuild.${sync}`, twin, anchor)),
   ],
 });

@@ -1,19 +1,17 @@
 import { definePackage, type BlockingApiData } from './types.js';
 
 /**
- * `execa@10` (ESM only, ships `types/`). `execaCommandSync` no longer exists in v10 (use
- * `execaSync` with `parseCommandString`); `execaNode` and `$` are async.
+ * `execa@10` (ESM only, ships `types/`). `execaCommandSync` no longer exists in v10 (use `execaSync`
+ * with `parseCommandString`); `execa`, `execaNode` and `$` are async.
  *
- * Declarations:
- * - `export declare const execaSync: ExecaSyncMethod<{}>` (types/methods/main-sync.d.ts). The callee
- *   symbol is the const ('execaSync'). Its call signatures live in type aliases, one per call form:
- *   `ExecaSyncTemplate` (execaSync`cmd`), `ExecaSyncArrayLong` (file, args, options),
- *   `ExecaSyncArrayShort` (file, options) and `ExecaSyncBind` (options only). The bind form only
- *   returns a new method and does NOT block, so it is not listed; the other three catch bound
- *   methods too (`const run = execaSync({cwd}); run('ls')`).
- * - `$.sync` / `$.s` are properties `{sync: ExecaScriptSyncMethod}` of `type ExecaScriptMethod`
- *   (types/methods/script.d.ts); same split into `ExecaScriptSync{Template,ArrayLong,ArrayShort,Bind}`.
- *   '$.sync' / '$.s' are listed for the untyped mode.
+ * - `export declare const execaSync: ExecaSyncMethod<{}>` (types/methods/main-sync.d.ts): matched by
+ *   the const's own symbol. Its call signatures are function types in type aliases (one per call
+ *   form: `ExecaSyncTemplate`, `ExecaSyncArrayLong`, `ExecaSyncArrayShort`, and `ExecaSyncBind`, which
+ *   only returns a new bound method). They are not listed: the const covers direct calls, and the
+ *   bind form must not be reported.
+ * - `$.sync` / `$.s` are the properties of `& {sync: ExecaScriptSyncMethod<…>} & {s: …}` in
+ *   `type ExecaScriptMethod` (types/methods/script.d.ts): paths 'ExecaScriptMethod.sync' / '.s'.
+ * - The template forms (execaSync`cmd`, $.sync`cmd`) are tagged templates, not call expressions.
  */
 
 const DOCS = 'https://github.com/sindresorhus/execa/blob/main/docs/api.md';
@@ -32,13 +30,7 @@ export const execa = definePackage({
   verifiedWith: 'execa@10.2.1',
   entries: [
     sync('execaSync'),
-    sync('ExecaSyncTemplate'),
-    sync('ExecaSyncArrayLong'),
-    sync('ExecaSyncArrayShort'),
-    script('$.sync'),
-    script('$.s'),
-    script('ExecaScriptSyncTemplate'),
-    script('ExecaScriptSyncArrayLong'),
-    script('ExecaScriptSyncArrayShort'),
+    { ...script('ExecaScriptMethod.sync'), untyped: '$.sync' },
+    { ...script('ExecaScriptMethod.s'), untyped: '$.s' },
   ],
 });

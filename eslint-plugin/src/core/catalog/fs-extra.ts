@@ -5,17 +5,17 @@ import { definePackage, type BlockingApiData } from './types.js';
  * re-exported (`export * from "fs"`) and resolves to the `node:fs` declarations, so `reexports` only
  * informs the untyped (import-tracking) mode.
  *
- * Aliases declared as `export const mkdirsSync: typeof ensureDirSync` get their own entry: matched by
- * the const's own symbol (and by name in untyped mode). Their call signature resolves to the original
- * function (`ensureDirSync`), which has its own entry too.
+ * Aliases declared as `export const mkdirsSync: typeof ensureDirSync` resolve by signature (tried first)
+ * to the original function, so with types they are reported as 'fs-extra.ensureDirSync'. They keep
+ * their own entries for the untyped (import-tracking) mode and the callee-name prefilter.
  *
  * `readJsonSync`/`writeJsonSync` (and the JSON-cased aliases) are `typeof jsonfile.readFileSync` /
  * `typeof jsonfile.writeFileSync`: their signatures resolve into `@types/jsonfile`, see `jsonfile.ts`.
  *
- * `fs-extra/esm` (ESM only) re-exports the same declarations by name, and its default export is
- * `declare const fsExtra: { copySync: typeof fse.copySync; … }` in `esm.d.mts`: a call through the
- * default export resolves by symbol to the property `fsExtra.copySync`, and by signature to the
- * original `copySync`. Both paths are listed.
+ * `fs-extra/esm` (types only under the `import` condition) re-exports the same declarations by name;
+ * its default export is `declare const fsExtra: { copySync: typeof fse.copySync; … }` in `esm.d.mts`,
+ * whose members resolve by signature to the original functions (symbol path 'fsExtra.copySync' is
+ * therefore not needed).
  */
 
 const DOCS = 'https://github.com/jprichardson/node-fs-extra';
@@ -47,8 +47,8 @@ const own: readonly (readonly [string, string, string])[] = [
   ['writeJSONSync', 'writeJson', 'writeJson-sync'],
 ];
 
-const toEntry = ([path, twin, page]: readonly [string, string, string], prefix = ''): BlockingApiData => ({
-  path: `${prefix}${path}`,
+const toEntry = ([path, twin, page]: readonly [string, string, string]): BlockingApiData => ({
+  path,
   category: 'fs',
   twin: { module: 'fs-extra', name: twin, style: 'promise' },
   docs: doc(page),
@@ -60,9 +60,5 @@ export const fsExtra = definePackage({
   reexports: ['node:fs'],
   docs: DOCS,
   verifiedWith: '@types/fs-extra@11.0.4',
-  entries: [
-    ...own.map((row) => toEntry(row)),
-    // Members of the `fs-extra/esm` default export object (`declare const fsExtra: {…}` in esm.d.mts).
-    ...own.map((row) => toEntry(row, 'fsExtra.')),
-  ],
+  entries: own.map(toEntry),
 });

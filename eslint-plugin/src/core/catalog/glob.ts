@@ -5,9 +5,10 @@ import { definePackage, type BlockingApiData } from './types.js';
  *
  * The aliases are consts typed `typeof globSync` (`export declare const sync: typeof globSync & {…}`),
  * and the `glob` export carries them again as properties (`glob.sync`, `glob.globSync`, …).
- * Resolving the call's signature lands on the original function declaration (`glob.sync(p)` →
- * `globSync`), so for the typed detector the three function entries suffice. The alias paths are
- * still listed: they are what the callee symbol resolves to, and what the untyped mode sees.
+ * `glob.sync(p)` resolves to the same declaration as `globSync`: the resolved signature is the
+ * `globSync` overload, and the resolver tries the signature before the callee's symbol, so with types
+ * one entry per function suffices and alias calls are reported as 'glob.globSync'. The alias paths
+ * are still listed for the untyped (import-tracking) mode and for the callee-name prefilter.
  */
 
 const DOCS = 'https://github.com/isaacs/node-glob';

@@ -1,4 +1,4 @@
-import { definePackage } from './types.js';
+import { definePackage, type BlockingApiData } from './types.js';
 
 /**
  * Built-in globals (module 'global'): declarations in TypeScript's lib files, in global script
@@ -6,9 +6,8 @@ import { definePackage } from './types.js';
  *
  * - `Atomics.wait` is `wait()` on `interface Atomics` (lib.es2017.sharedmemory.d.ts).
  * - `require` is `var require: NodeJS.Require` inside `declare module "module" { global { … } }`; a
- *   call through the variable is matched by the variable's own symbol ('require'); a call of another
- *   `NodeJS.Require` value (`createRequire(import.meta.url)(id)`) resolves to the interface's call
- *   signature ('NodeJS.Require').
+ *   call through the variable is matched by the variable's own symbol ('require'). Functions made by
+ *   `createRequire()` are not matched (their only origin is the `NodeJS.Require` call signature).
  * - `console` methods sit on `interface Console` inside `declare module "node:console" { global { … } }`
  *   (lib.dom.d.ts declares the same interface when the DOM lib is loaded; both are 'global').
  */
@@ -20,8 +19,13 @@ const CONSOLE_ADVICE =
   'console output is synchronous for files and pipes; use an async logger (pino, a stream) in hot async paths';
 const REQUIRE_ADVICE = 'require() reads and evaluates the module synchronously; hoist it to the top level or use await import()';
 
-const consoleMethod = (name: string, anchor: string) =>
-  ({ path: `Console#${name}`, category: 'console', advice: CONSOLE_ADVICE, docs: `${CONSOLE}#${anchor}` }) as const;
+const consoleMethod = (name: string, anchor: string): BlockingApiData => ({
+  path: `Console#${name}`,
+  untyped: `console.${name}`,
+  category: 'console',
+  advice: CONSOLE_ADVICE,
+  docs: `${CONSOLE}#${anchor}`,
+});
 
 export const globals = definePackage({
   module: 'global',
@@ -30,27 +34,15 @@ export const globals = definePackage({
   entries: [
     {
       path: 'Atomics#wait',
+      untyped: 'Atomics.wait',
       category: 'sync-bridge',
       docs: MDN_WAIT,
       // `Atomics.waitAsync()` returns `{ async, value }`, not a promise, so it is advice rather than a twin.
       advice: 'use Atomics.waitAsync() and await its `value`',
     },
+    // Matched by the variable's own symbol. Its call signature (`interface NodeJS.Require`) is not listed:
+    // the resolver tries the signature first, so listing it would report every require() under that name.
     { path: 'require', category: 'module-loading', advice: REQUIRE_ADVICE, docs: `${MODULES}#requireid` },
-    { path: 'NodeJS.Require', category: 'module-loading', advice: REQUIRE_ADVICE, docs: `${MODULES}#requireid` },
-    // `require.resolve(id)`: probes the file system synchronously. The property is
-    // `resolve: RequireResolve` on `interface Require`; its call signature lives on `interface RequireResolve`.
-    {
-      path: 'NodeJS.Require#resolve',
-      category: 'module-loading',
-      advice: 'resolve once at the top level, or use import.meta.resolve()',
-      docs: `${MODULES}#requireresolverequest-options`,
-    },
-    {
-      path: 'NodeJS.RequireResolve',
-      category: 'module-loading',
-      advice: 'resolve once at the top level, or use import.meta.resolve()',
-      docs: `${MODULES}#requireresolverequest-options`,
-    },
     consoleMethod('log', 'consolelogdata-args'),
     consoleMethod('info', 'consoleinfodata-args'),
     consoleMethod('warn', 'consolewarndata-args'),

@@ -55,18 +55,13 @@ export const packages: readonly PackageCatalog[] = [
   deasync,
 ];
 
-/** `${module}.${path}`; the module itself when `path` is '' (the `export =` value, e.g. `deasync(fn)`). */
-export function apiId(module: string, path: string): string {
-  return path === '' ? module : `${module}.${path}`;
-}
-
 export const blockingApis: readonly BlockingApi[] = packages.flatMap((pkg) =>
   pkg.entries.map(
     (entry): BlockingApi => ({
       ...entry,
       module: pkg.module,
       docs: entry.docs ?? pkg.docs,
-      id: apiId(pkg.module, entry.path),
+      id: `${pkg.module}.${entry.path}`,
     }),
   ),
 );

@@ -1,0 +1,20 @@
+/**
+ * Test-case data for the catalog: one `<catalog-module>.cases.ts` per file in src/core/catalog, each
+ * exporting `invalid: CatalogCase[]` and `valid: (string | CatalogCase)[]` (a string is a 'file.ts'
+ * snippet; an object with `ids: []` when it needs `filename` or `requiresNode22Types`).
+ */
+export interface CatalogCase {
+  /** A complete TypeScript module; the blocking calls sit inside async functions. */
+  code: string;
+  /** Catalog ids (`${module}.${path}`) expected to be reported, in source order. */
+  ids: string[];
+  /**
+   * The fixture file to lint the code as (fixtures/typed, `allowJs`). Default 'file.ts' (CommonJS, since
+   * fixtures/package.json has no "type"); 'file.mts' for ESM-only type entry points (`fs-extra/esm`);
+   * 'script.js' for plain CommonJS `require()` code: in a .ts file `require()` returns `any`, in a .js file
+   * TypeScript resolves it to the module.
+   */
+  filename?: 'file.ts' | 'file.mts' | 'script.js';
+  /** Needs `@types/node@22` (node:sqlite); does not type-check against the installed `@types/node@20`. */
+  requiresNode22Types?: boolean;
+}
