@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, 
 import type * as ts from 'typescript';
 import { argumentsOf, type CallLike } from '../core/resolve.js';
 import { blockingApis } from '../core/catalog/index.js';
-import { allCategories, defaultCategories, type BlockingApi, type Category } from '../core/catalog/types.js';
+import { allCategories, categoryDescriptions, defaultCategories, type BlockingApi, type Category } from '../core/catalog/types.js';
 import { contextModes, describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
 import { BlockingCallDetector } from '../core/detect.js';
 import { apiLabel, remedyText, type Finding } from '../core/finding.js';
@@ -42,7 +42,9 @@ export default createRule<Options, MessageIds>({
             type: 'object',
             description: `Turn categories of blocking APIs on or off. On by default: ${defaultCategories.join(', ')}.`,
             additionalProperties: false,
-            properties: Object.fromEntries(allCategories.map((category) => [category, { type: 'boolean' }])),
+            properties: Object.fromEntries(
+              allCategories.map((category) => [category, { type: 'boolean', description: `Report ${categoryDescriptions[category]}.` }]),
+            ),
           },
           context: {
             type: 'string',
@@ -61,7 +63,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ categories: {}, context: 'async', allow: [], deny: [] }],
+    defaultOptions: [{ context: 'async', allow: [], deny: [] }],
   },
   defaultOptions: [{ categories: {}, context: 'async', allow: [], deny: [] }],
   create(context, [options]) {
