@@ -25,7 +25,8 @@ function lint(code: string, filename: string, node22: boolean): Linter.LintMessa
         files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
         languageOptions: {
           parser: tseslint.parser,
-          parserOptions: { project: './tsconfig.json', tsconfigRootDir: dir },
+          // Virtual code over on-disk fixture files: never the CI single-run mode that reads files from disk.
+          parserOptions: { project: './tsconfig.json', tsconfigRootDir: dir, disallowAutomaticSingleRunInference: true },
         },
         plugins: { unblock: plugin as never },
         rules: { 'unblock/no-blocking-call': ['error', { categories: Object.fromEntries(['fs', 'process', 'crypto', 'compression', 'database', 'compile', 'sync-bridge', 'module-loading', 'console'].map((c) => [c, true])) }] },
