@@ -7,6 +7,7 @@ import { blockingApis } from './catalog/index.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
 import { describeContext, findAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, type Finding } from './finding.js';
+import { buildFixes } from './fixes.js';
 import type { Origin } from './origin.js';
 import {
   argumentsOf,
@@ -37,6 +38,7 @@ const catalogNames = new Set(blockingApis.map((api) => api.path.split(/[.#]/).po
 
 export class BlockingCallDetector {
   readonly resolver: CallResolver;
+  private readonly checker: ts.TypeChecker;
   private readonly categories: ReadonlySet<string>;
   private readonly mode: ContextMode;
   private readonly allow: readonly TypeOrValueSpecifier[];
@@ -48,7 +50,8 @@ export class BlockingCallDetector {
     readonly program: ts.Program,
     options: DetectorOptions = {},
   ) {
-    this.resolver = new CallResolver(program);
+    this.checker = program.getTypeChecker();
+    this.resolver = new CallResolver(program, this.checker);
     this.syntax = typescriptSyntax(this.resolver);
     this.categories = new Set(options.categories ?? defaultCategories);
     this.mode = options.context ?? 'async';
@@ -66,7 +69,7 @@ export class BlockingCallDetector {
     const match = this.match(origins);
     if (!match) return undefined;
     if (match.api.onlyWithoutCallback && this.resolver.takesCallback(call)) return undefined;
-    return this.finding(call, match, context);
+    return this.finding(call, match, context, call);
   }
 
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
@@ -119,7 +122,13 @@ export class BlockingCallDetector {
     return undefined;
   }
 
-  private finding(node: ts.Node, match: { api: BlockingApi; origin: Origin }, context: AsyncContext<ts.Node>): Finding {
+  /** `call` is set when the finding is the call itself (not a function passed by reference): it can be fixed. */
+  private finding(
+    node: ts.Node,
+    match: { api: BlockingApi; origin: Origin },
+    context: AsyncContext<ts.Node>,
+    call?: CallLike,
+  ): Finding {
     const sourceFile = node.getSourceFile();
     const contextText = describeContext(context);
     return {
@@ -133,7 +142,9 @@ export class BlockingCallDetector {
       remedy: remedyText(match.api),
       twin: match.api.twin,
       docs: match.api.docs,
-      fixes: [],
+      fixes: call
+        ? buildFixes({ call, api: match.api, context, checker: this.checker, resolver: this.resolver, program: this.program })
+        : [],
     };
   }
 }

@@ -9,6 +9,7 @@ export interface FixEdit {
 export interface Fix {
   /** An action: "Use the async API `fs.promises.readFile`". */
   readonly title: string;
+  readonly kind: 'async-twin' | 'worker';
   /** `safe`: behaviour preserved, applied by `--fix`; `suggestion`: changes behaviour (adds `await`, threads). */
   readonly safety: 'safe' | 'suggestion';
   readonly edits: readonly FixEdit[];

@@ -20,7 +20,7 @@ export type Options = [
     deny?: TypeOrValueSpecifier[];
   },
 ];
-export type MessageIds = 'blockingCall';
+export type MessageIds = 'blockingCall' | 'suggestAsyncTwin' | 'suggestWorker';
 
 export default createRule<Options, MessageIds>({
   name: 'no-blocking-call',
@@ -30,8 +30,11 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow blocking calls inside async code',
       recommended: true,
     },
+    hasSuggestions: true,
     messages: {
       blockingCall: '`{{api}}` blocks the event loop {{context}}; {{remedy}}.',
+      suggestAsyncTwin: '{{title}} (adds `await`).',
+      suggestWorker: '{{title}} (adds `await`; needs the `unblock` package).',
     },
     schema: [
       {
@@ -96,9 +99,18 @@ export default createRule<Options, MessageIds>({
 function report(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   node: TSESTree.Node,
-  finding: Pick<Finding, 'label' | 'context' | 'remedy'>,
+  finding: Pick<Finding, 'label' | 'context' | 'remedy'> & Partial<Pick<Finding, 'fixes'>>,
 ): void {
-  context.report({ node, messageId: 'blockingCall', data: { api: finding.label, context: finding.context, remedy: finding.remedy } });
+  context.report({
+    node,
+    messageId: 'blockingCall',
+    data: { api: finding.label, context: finding.context, remedy: finding.remedy },
+    suggest: (finding.fixes ?? []).map((fix) => ({
+      messageId: fix.kind === 'worker' ? 'suggestWorker' : 'suggestAsyncTwin',
+      data: { title: fix.title },
+      fix: (fixer) => fix.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+    })),
+  });
 }
 
 function enabledCategories(switches: Partial<Record<Category, boolean>>): Category[] {

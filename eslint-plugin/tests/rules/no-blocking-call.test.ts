@@ -8,6 +8,15 @@ const error = (api: string, context: string, remedy: string) => ({
 });
 const readFileSyncIn = (context: string) => error('fs.readFileSync', context, 'use `fs.promises.readFile`');
 
+/** The "use the async API" suggestion for `readFileSync` imported by name (full outputs: no-blocking-call.fixes.test.ts). */
+const withReadFileSuggestion = (code: string, title = 'Use the async API `fs.promises.readFile`') => ({
+  messageId: 'suggestAsyncTwin' as const,
+  data: { title },
+  output: code
+    .replace(`from 'node:fs';`, `from 'node:fs';\nimport { readFile } from 'node:fs/promises';`)
+    .replace(/(await )?readFileSync\(/, 'await readFile('),
+});
+
 const contextCases = {
   valid: [
     // module level, including top-level await
@@ -45,27 +54,39 @@ const contextCases = {
   invalid: [
     {
       code: `import { readFileSync } from 'node:fs'; export async function load() { return readFileSync('x'); }`,
-      errors: [readFileSyncIn('inside async function `load`')],
+      errors: [{ ...readFileSyncIn('inside async function `load`'), suggestions: [withReadFileSuggestion(`import { readFileSync } from 'node:fs'; export async function load() { return readFileSync('x'); }`)] }],
     },
     {
       code: `import { readFileSync } from 'node:fs'; export const load = async () => readFileSync('x');`,
-      errors: [readFileSyncIn('inside async arrow function `load`')],
+      errors: [{ ...readFileSyncIn('inside async arrow function `load`'), suggestions: [withReadFileSuggestion(`import { readFileSync } from 'node:fs'; export const load = async () => readFileSync('x');`)] }],
     },
     {
       code: `import { readFileSync } from 'node:fs'; export class Repo { async get() { return readFileSync('x'); } }`,
-      errors: [readFileSyncIn('inside async method `get`')],
+      errors: [{ ...readFileSyncIn('inside async method `get`'), suggestions: [withReadFileSuggestion(`import { readFileSync } from 'node:fs'; export class Repo { async get() { return readFileSync('x'); } }`)] }],
     },
     {
       code: `import { readFileSync } from 'node:fs'; export async function* lines() { yield readFileSync('x'); }`,
-      errors: [readFileSyncIn('inside async generator function `lines`')],
+      errors: [{ ...readFileSyncIn('inside async generator function `lines`'), suggestions: [withReadFileSuggestion(`import { readFileSync } from 'node:fs'; export async function* lines() { yield readFileSync('x'); }`)] }],
     },
     {
       code: `import { readFileSync } from 'node:fs'; export async function load() { return await readFileSync('x'); }`,
-      errors: [readFileSyncIn('inside async function `load`')],
+      errors: [{ ...readFileSyncIn('inside async function `load`'), suggestions: [withReadFileSuggestion(`import { readFileSync } from 'node:fs'; export async function load() { return await readFileSync('x'); }`)] }],
     },
     {
       code: `import { readFileSync } from 'node:fs'; export async function all(paths: string[]) { return paths.map((p) => readFileSync(p)); }`,
-      errors: [readFileSyncIn('inside a `.map()` callback in async function `all`')],
+      errors: [
+        {
+          ...readFileSyncIn('inside a `.map()` callback in async function `all`'),
+          suggestions: [
+            {
+              messageId: 'suggestAsyncTwin',
+              data: { title: 'Use the async API `fs.promises.readFile` and await the `.map()` with `Promise.all`' },
+              output: `import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises'; export async function all(paths: string[]) { return await Promise.all(paths.map(async (p) => await readFile(p))); }`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { readFileSync } from 'node:fs';
@@ -177,7 +198,7 @@ untypedRuleTester().run('no-blocking-call (context, untyped)', rule, {
   invalid: [
     {
       code: `import { readFileSync } from 'node:fs'; export async function load() { return readFileSync('x'); }`,
-      errors: [readFileSyncIn('inside async function `load`')],
+      errors: [readFileSyncIn('inside async function `load`')], // suggestions need type information
     },
     {
       code: `const { readFileSync: read } = require('fs'); module.exports = async function load() { return read('x'); };`,

@@ -12,8 +12,8 @@ export const bcrypt = definePackage({
   docs: DOCS,
   verifiedWith: '@types/bcrypt@6.0.0',
   entries: [
-    { path: 'hashSync', category: 'crypto', twin: { module: 'bcrypt', name: 'hash', style: 'promise' } },
-    { path: 'compareSync', category: 'crypto', twin: { module: 'bcrypt', name: 'compare', style: 'promise' } },
-    { path: 'genSaltSync', category: 'crypto', twin: { module: 'bcrypt', name: 'genSalt', style: 'promise' } },
+    { path: 'hashSync', category: 'crypto', twin: { module: 'bcrypt', name: 'hash', style: 'promise', rewrite: 'same' } },
+    { path: 'compareSync', category: 'crypto', twin: { module: 'bcrypt', name: 'compare', style: 'promise', rewrite: 'same' } },
+    { path: 'genSaltSync', category: 'crypto', twin: { module: 'bcrypt', name: 'genSalt', style: 'promise', rewrite: 'same' } },
   ],
 });

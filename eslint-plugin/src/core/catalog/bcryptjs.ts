@@ -15,8 +15,8 @@ export const bcryptjs = definePackage({
   docs: DOCS,
   verifiedWith: 'bcryptjs@3.0.3',
   entries: [
-    { path: 'hashSync', category: 'crypto', twin: { module: 'bcryptjs', name: 'hash', style: 'promise' } },
-    { path: 'compareSync', category: 'crypto', twin: { module: 'bcryptjs', name: 'compare', style: 'promise' } },
-    { path: 'genSaltSync', category: 'crypto', twin: { module: 'bcryptjs', name: 'genSalt', style: 'promise' } },
+    { path: 'hashSync', category: 'crypto', twin: { module: 'bcryptjs', name: 'hash', style: 'promise', rewrite: 'same' } },
+    { path: 'compareSync', category: 'crypto', twin: { module: 'bcryptjs', name: 'compare', style: 'promise', rewrite: 'same' } },
+    { path: 'genSaltSync', category: 'crypto', twin: { module: 'bcryptjs', name: 'genSalt', style: 'promise', rewrite: 'same' } },
   ],
 });

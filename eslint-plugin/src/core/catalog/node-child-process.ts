@@ -13,13 +13,13 @@ export const nodeChildProcess = definePackage({
     {
       path: 'execSync',
       category: 'process',
-      twin: { module: 'node:child_process', name: 'exec', style: 'callback', label: 'child_process.exec' },
+      twin: { module: 'node:child_process', name: 'exec', style: 'callback', label: 'child_process.exec', rewrite: 'stdout' },
       docs: `${DOCS}#child_processexecsynccommand-options`,
     },
     {
       path: 'execFileSync',
       category: 'process',
-      twin: { module: 'node:child_process', name: 'execFile', style: 'callback', label: 'child_process.execFile' },
+      twin: { module: 'node:child_process', name: 'execFile', style: 'callback', label: 'child_process.execFile', rewrite: 'stdout' },
       docs: `${DOCS}#child_processexecfilesyncfile-args-options`,
     },
     {

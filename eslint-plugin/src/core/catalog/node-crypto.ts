@@ -1,4 +1,4 @@
-import { definePackage, type AsyncTwin } from './types.js';
+import { definePackage, type AsyncTwin, type TwinRewrite } from './types.js';
 
 /**
  * `node:crypto`: key derivation, key/prime generation and the overloads that run on the calling
@@ -15,7 +15,13 @@ import { definePackage, type AsyncTwin } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/crypto.html';
 
-const callback = (name: string): AsyncTwin => ({ module: 'node:crypto', name, style: 'callback', label: `crypto.${name}` });
+const callback = (name: string, rewrite?: TwinRewrite): AsyncTwin => ({
+  module: 'node:crypto',
+  name,
+  style: 'callback',
+  label: `crypto.${name}`,
+  ...(rewrite && { rewrite }),
+});
 
 export const nodeCrypto = definePackage({
   module: 'node:crypto',
@@ -23,16 +29,16 @@ export const nodeCrypto = definePackage({
   docs: DOCS,
   verifiedWith: '@types/node@20.19.43',
   entries: [
-    { path: 'pbkdf2Sync', category: 'crypto', twin: callback('pbkdf2'), docs: `${DOCS}#cryptopbkdf2syncpassword-salt-iterations-keylen-digest` },
+    { path: 'pbkdf2Sync', category: 'crypto', twin: callback('pbkdf2', 'same'), docs: `${DOCS}#cryptopbkdf2syncpassword-salt-iterations-keylen-digest` },
     { path: 'scryptSync', category: 'crypto', twin: callback('scrypt'), docs: `${DOCS}#cryptoscryptsyncpassword-salt-keylen-options` },
     { path: 'randomFillSync', category: 'crypto', twin: callback('randomFill'), docs: `${DOCS}#cryptorandomfillsyncbuffer-offset-size` },
     { path: 'generateKeyPairSync', category: 'crypto', twin: callback('generateKeyPair'), docs: `${DOCS}#cryptogeneratekeypairsynctype-options` },
     { path: 'generateKeySync', category: 'crypto', twin: callback('generateKey'), docs: `${DOCS}#cryptogeneratekeysynctype-options` },
     { path: 'generatePrimeSync', category: 'crypto', twin: callback('generatePrime'), docs: `${DOCS}#cryptogenerateprimesyncsize-options` },
     { path: 'checkPrimeSync', category: 'crypto', twin: callback('checkPrime'), docs: `${DOCS}#cryptocheckprimesynccandidate-options` },
-    { path: 'hkdfSync', category: 'crypto', twin: callback('hkdf'), docs: `${DOCS}#cryptohkdfsyncdigest-ikm-salt-info-keylen` },
+    { path: 'hkdfSync', category: 'crypto', twin: callback('hkdf', 'same'), docs: `${DOCS}#cryptohkdfsyncdigest-ikm-salt-info-keylen` },
     // Overloaded: `randomBytes(size)` is synchronous, `randomBytes(size, callback)` uses the thread pool.
-    { path: 'randomBytes', category: 'crypto', onlyWithoutCallback: true, twin: callback('randomBytes'), docs: `${DOCS}#cryptorandombytessize-callback` },
+    { path: 'randomBytes', category: 'crypto', onlyWithoutCallback: true, twin: callback('randomBytes', 'same'), docs: `${DOCS}#cryptorandombytessize-callback` },
     // Deprecated, undocumented alias of randomBytes with the same two overloads.
     { path: 'pseudoRandomBytes', category: 'crypto', onlyWithoutCallback: true, twin: callback('randomBytes') },
     { path: 'randomInt', category: 'crypto', onlyWithoutCallback: true, twin: callback('randomInt'), docs: `${DOCS}#cryptorandomintmin-max-callback` },

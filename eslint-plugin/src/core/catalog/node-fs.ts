@@ -1,4 +1,4 @@
-import { definePackage, type AsyncTwin, type BlockingApiData } from './types.js';
+import { definePackage, type AsyncTwin, type BlockingApiData, type TwinRewrite } from './types.js';
 
 /**
  * `node:fs`: every `*Sync` function and method declared in `@types/node` `fs.d.ts`.
@@ -11,11 +11,13 @@ import { definePackage, type AsyncTwin, type BlockingApiData } from './types.js'
 const DOCS = 'https://nodejs.org/api/fs.html';
 
 /** Twin from `node:fs/promises`. */
-const promises = (name: string): AsyncTwin => ({
+const promises = (name: string, rewrite?: TwinRewrite, maxArguments?: number): AsyncTwin => ({
   module: 'node:fs/promises',
   name,
   style: 'promise',
   label: `fs.promises.${name}`,
+  ...(rewrite && { rewrite }),
+  ...(maxArguments && { maxArguments }),
 });
 
 /**
@@ -39,15 +41,15 @@ export const nodeFs = definePackage({
   docs: DOCS,
   verifiedWith: '@types/node@20.19.43',
   entries: [
-    entry('accessSync', promises('access'), 'fsaccesssyncpath-mode'),
-    entry('appendFileSync', promises('appendFile'), 'fsappendfilesyncpath-data-options'),
-    entry('chmodSync', promises('chmod'), 'fschmodsyncpath-mode'),
-    entry('chownSync', promises('chown'), 'fschownsyncpath-uid-gid'),
+    entry('accessSync', promises('access', 'same'), 'fsaccesssyncpath-mode'),
+    entry('appendFileSync', promises('appendFile', 'same'), 'fsappendfilesyncpath-data-options'),
+    entry('chmodSync', promises('chmod', 'same'), 'fschmodsyncpath-mode'),
+    entry('chownSync', promises('chown', 'same'), 'fschownsyncpath-uid-gid'),
     entry('closeSync', callback('close'), 'fsclosesyncfd', { advice: FD_ADVICE }),
-    entry('copyFileSync', promises('copyFile'), 'fscopyfilesyncsrc-dest-mode'),
-    entry('cpSync', promises('cp'), 'fscpsyncsrc-dest-options'),
+    entry('copyFileSync', promises('copyFile', 'same'), 'fscopyfilesyncsrc-dest-mode'),
+    entry('cpSync', promises('cp', 'same'), 'fscpsyncsrc-dest-options'),
     // No direct twin: `fs.exists` is deprecated. `access` rejects when the path is missing.
-    entry('existsSync', promises('access'), 'fsexistssyncpath', {
+    entry('existsSync', promises('access', 'exists'), 'fsexistssyncpath', {
       advice: 'fs.promises.access() rejects when the path does not exist; catch the rejection instead of testing a boolean',
     }),
     entry('fchmodSync', callback('fchmod'), 'fsfchmodsyncfd-mode', { advice: FD_ADVICE }),
@@ -58,34 +60,34 @@ export const nodeFs = definePackage({
     entry('ftruncateSync', callback('ftruncate'), 'fsftruncatesyncfd-len', { advice: FD_ADVICE }),
     entry('futimesSync', callback('futimes'), 'fsfutimessyncfd-atime-mtime', { advice: FD_ADVICE }),
     entry('lchmodSync', promises('lchmod'), 'fslchmodsyncpath-mode'),
-    entry('lchownSync', promises('lchown'), 'fslchownsyncpath-uid-gid'),
-    entry('linkSync', promises('link'), 'fslinksyncexistingpath-newpath'),
+    entry('lchownSync', promises('lchown', 'same'), 'fslchownsyncpath-uid-gid'),
+    entry('linkSync', promises('link', 'same'), 'fslinksyncexistingpath-newpath'),
     // `export const lstatSync: StatSyncFn`: matched by the const's own symbol.
-    entry('lstatSync', promises('lstat'), 'fslstatsyncpath-options'),
-    entry('lutimesSync', promises('lutimes'), 'fslutimessyncpath-atime-mtime'),
-    entry('mkdirSync', promises('mkdir'), 'fsmkdirsyncpath-options'),
-    entry('mkdtempSync', promises('mkdtemp'), 'fsmkdtempsyncprefix-options'),
-    entry('opendirSync', promises('opendir'), 'fsopendirsyncpath-options'),
+    entry('lstatSync', promises('lstat', 'same', 1), 'fslstatsyncpath-options'),
+    entry('lutimesSync', promises('lutimes', 'same'), 'fslutimessyncpath-atime-mtime'),
+    entry('mkdirSync', promises('mkdir', 'same'), 'fsmkdirsyncpath-options'),
+    entry('mkdtempSync', promises('mkdtemp', 'same'), 'fsmkdtempsyncprefix-options'),
+    entry('opendirSync', promises('opendir', 'same'), 'fsopendirsyncpath-options'),
     entry('openSync', promises('open'), 'fsopensyncpath-flags-mode'),
-    entry('readdirSync', promises('readdir'), 'fsreaddirsyncpath-options'),
-    entry('readFileSync', promises('readFile'), 'fsreadfilesyncpath-options'),
-    entry('readlinkSync', promises('readlink'), 'fsreadlinksyncpath-options'),
+    entry('readdirSync', promises('readdir', 'same'), 'fsreaddirsyncpath-options'),
+    entry('readFileSync', promises('readFile', 'same'), 'fsreadfilesyncpath-options'),
+    entry('readlinkSync', promises('readlink', 'same'), 'fsreadlinksyncpath-options'),
     entry('readSync', callback('read'), 'fsreadsyncfd-buffer-offset-length-position', { advice: FD_ADVICE }),
     entry('readvSync', callback('readv'), 'fsreadvsyncfd-buffers-position', { advice: FD_ADVICE }),
-    entry('realpathSync', promises('realpath'), 'fsrealpathsyncpath-options'),
+    entry('realpathSync', promises('realpath', 'same'), 'fsrealpathsyncpath-options'),
     // `export namespace realpathSync { function native() }`.
-    entry('realpathSync.native', promises('realpath'), 'fsrealpathsyncnativepath-options'),
-    entry('renameSync', promises('rename'), 'fsrenamesyncoldpath-newpath'),
-    entry('rmdirSync', promises('rmdir'), 'fsrmdirsyncpath-options'),
-    entry('rmSync', promises('rm'), 'fsrmsyncpath-options'),
+    entry('realpathSync.native', promises('realpath', 'same'), 'fsrealpathsyncnativepath-options'),
+    entry('renameSync', promises('rename', 'same'), 'fsrenamesyncoldpath-newpath'),
+    entry('rmdirSync', promises('rmdir', 'same'), 'fsrmdirsyncpath-options'),
+    entry('rmSync', promises('rm', 'same'), 'fsrmsyncpath-options'),
     // `export const statSync: StatSyncFn`: matched by the const's own symbol.
-    entry('statSync', promises('stat'), 'fsstatsyncpath-options'),
-    entry('statfsSync', promises('statfs'), 'fsstatfssyncpath-options'),
-    entry('symlinkSync', promises('symlink'), 'fssymlinksynctarget-path-type'),
-    entry('truncateSync', promises('truncate'), 'fstruncatesyncpath-len'),
-    entry('unlinkSync', promises('unlink'), 'fsunlinksyncpath'),
-    entry('utimesSync', promises('utimes'), 'fsutimessyncpath-atime-mtime'),
-    entry('writeFileSync', promises('writeFile'), 'fswritefilesyncfile-data-options'),
+    entry('statSync', promises('stat', 'same', 1), 'fsstatsyncpath-options'),
+    entry('statfsSync', promises('statfs', 'same'), 'fsstatfssyncpath-options'),
+    entry('symlinkSync', promises('symlink', 'same'), 'fssymlinksynctarget-path-type'),
+    entry('truncateSync', promises('truncate', 'same'), 'fstruncatesyncpath-len'),
+    entry('unlinkSync', promises('unlink', 'same'), 'fsunlinksyncpath'),
+    entry('utimesSync', promises('utimes', 'same'), 'fsutimessyncpath-atime-mtime'),
+    entry('writeFileSync', promises('writeFile', 'same'), 'fswritefilesyncfile-data-options'),
     entry('writeSync', callback('write'), 'fswritesyncfd-buffer-offset-length-position', { advice: FD_ADVICE }),
     entry('writevSync', callback('writev'), 'fswritevsyncfd-buffers-position', { advice: FD_ADVICE }),
     // `export class Dir`: instance methods. Twins are the promise-returning methods on the same `Dir`.

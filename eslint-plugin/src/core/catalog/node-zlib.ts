@@ -7,7 +7,8 @@ import { definePackage, type AsyncTwin } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/zlib.html';
 
-const callback = (name: string): AsyncTwin => ({ module: 'node:zlib', name, style: 'callback', label: `zlib.${name}` });
+// Every zlib twin declares `__promisify__`, so `promisify(gzip)(buffer, options?)` resolves to Promise<Buffer>.
+const callback = (name: string): AsyncTwin => ({ module: 'node:zlib', name, style: 'callback', label: `zlib.${name}`, rewrite: 'same' });
 
 export const nodeZlib = definePackage({
   module: 'node:zlib',

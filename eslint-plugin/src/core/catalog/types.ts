@@ -65,7 +65,22 @@ export interface AsyncTwin {
   readonly style: TwinStyle;
   /** How messages spell the twin, when it differs from `module.name`: 'fs.promises.readFile'. */
   readonly label?: string;
+  /**
+   * How the "use the async API" suggestion rewrites a call, when the twin returns the same value, throws the
+   * same errors and accepts the same arguments. Absent: no suggestion (the message still names the twin).
+   */
+  readonly rewrite?: TwinRewrite;
+  /** Offer the rewrite only for calls with at most this many arguments (`statSync(p, { throwIfNoEntry })`). */
+  readonly maxArguments?: number;
 }
+
+/**
+ * - `same`: `readFileSync(p, 'utf8')` → `await readFile(p, 'utf8')` (callback twins through `promisify`);
+ * - `exists`: `existsSync(p)` → `await access(p).then(() => true, () => false)`;
+ * - `stdout`: `execSync(cmd, { encoding })` → `(await promisify(exec)(cmd, { encoding })).stdout`, only
+ *   when the options name a string encoding (without one, the sync result is a Buffer and the twin's a string).
+ */
+export type TwinRewrite = 'same' | 'exists' | 'stdout';
 
 /**
  * One blocking API, as declared.

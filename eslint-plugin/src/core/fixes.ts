@@ -1,0 +1,242 @@
+/**
+ * Fixes for a blocking call: "use the async API" (the catalog twin, awaited) and "run in a worker thread"
+ * (the `unblock` runtime). Both add `await`, so both are suggestions, never automatic fixes. Each is offered
+ * only where the rewrite keeps the return value, the thrown errors and the types.
+ */
+import * as ts from 'typescript';
+import type { AsyncTwin, BlockingApi } from './catalog/types.js';
+import type { AsyncContext } from './context.js';
+import { apiLabel, twinLabel, type Fix, type FixEdit } from './finding.js';
+import { ImportPlanner } from './imports.js';
+import { argumentsOf, skipOuter, type CallLike, type CallResolver } from './resolve.js';
+
+export interface FixInput {
+  readonly call: CallLike;
+  readonly api: BlockingApi;
+  readonly context: AsyncContext<ts.Node>;
+  readonly checker: ts.TypeChecker;
+  readonly resolver: CallResolver;
+  readonly program: ts.Program;
+}
+
+export function buildFixes(input: FixInput): Fix[] {
+  if (input.context.kind !== 'async' || !ts.isCallExpression(input.call) || isInsideParameters(input)) return [];
+  return [asyncTwinFix(input), workerFix(input)].filter((fix): fix is Fix => fix !== undefined);
+}
+
+/** `readFileSync(p)` → `await readFile(p)`; inside one `.map()` callback, the map is awaited with `Promise.all`. */
+function asyncTwinFix(input: FixInput): Fix | undefined {
+  const { api, context } = input;
+  const call = input.call as ts.CallExpression;
+  const twin = api.twin;
+  if (!twin?.rewrite || isApplyCall(call) || hasSpread(call)) return undefined;
+  if (twin.maxArguments !== undefined && call.arguments.length > twin.maxArguments) return undefined;
+  if (!argumentsFit(input, twin)) return undefined;
+
+  const mapCall = context.callbacks.length === 1 ? awaitableMap(input) : undefined;
+  if (context.callbacks.length > 0 && !mapCall) return undefined;
+
+  const imports = new ImportPlanner(call.getSourceFile());
+  const twinFunction = imports.reference(twin.module, twin.name);
+  const invoke = twin.style === 'callback' ? `${imports.reference('node:util', 'promisify')}(${twinFunction})` : twinFunction;
+  const args = argumentText(call);
+  const awaitKeyword = ts.isAwaitExpression(call.parent) ? '' : 'await '; // `await readFileSync()` needs no second one
+  const replacement =
+    twin.rewrite === 'exists'
+      ? `${awaitKeyword}${invoke}(${args}).then(() => true, () => false)`
+      : twin.rewrite === 'stdout'
+        ? `(await ${invoke}(${args})).stdout`
+        : `${awaitKeyword}${invoke}(${args})`;
+
+  const label = twinLabel(twin);
+  if (!mapCall) {
+    const text = twin.rewrite === 'stdout' || !needsParentheses(call) ? replacement : `(${replacement})`;
+    return suggestion(`Use the async API \`${label}\``, 'async-twin', [...imports.edits(), { range: [call.getStart(), call.getEnd()], text }]);
+  }
+  // `paths.map((p) => readFileSync(p))` → `await Promise.all(paths.map(async (p) => await readFile(p)))`
+  const { map, callback } = mapCall;
+  const mapStart = map.getStart();
+  const inner = [
+    { range: [callback.getStart(), callback.getStart()] as const, text: 'async ' },
+    { range: [call.getStart(), call.getEnd()] as const, text: needsParentheses(call) ? `(${replacement})` : replacement },
+  ];
+  const mapText = applyEdits(map.getText(), inner.map((edit) => ({ ...edit, range: [edit.range[0] - mapStart, edit.range[1] - mapStart] as const })));
+  const awaited = `await Promise.all(${mapText})`;
+  return suggestion(`Use the async API \`${label}\` and await the \`.map()\` with \`Promise.all\``, 'async-twin', [
+    ...imports.edits(),
+    { range: [mapStart, map.getEnd()], text: needsParentheses(map) ? `(${awaited})` : awaited },
+  ]);
+}
+
+/** `bcrypt.hashSync(pw, 10)` → `await inWorker<typeof import('bcryptjs')>(import.meta.resolve('bcryptjs')).hashSync(pw, 10)` */
+function workerFix(input: FixInput): Fix | undefined {
+  const { api, checker, context } = input;
+  // A thread is for CPU-bound work; I/O with an async twin is better served by the twin.
+  if (!cpuBound.has(api.category) && api.twin?.rewrite) return undefined;
+  const call = input.call as ts.CallExpression;
+  if (context.callbacks.length > 0 || api.module === 'global' || api.module === 'project') return undefined;
+  if (!/^[A-Za-z_$][\w$]*$/.test(api.path) || isApplyCall(call) || hasSpread(call)) return undefined;
+  if (checker.getTypeAtLocation(call.expression).getCallSignatures().length !== 1) return undefined;
+  const cloneable = new CloneableTypes(checker);
+  if (!call.arguments.every((argument) => cloneable.check(checker.getTypeAtLocation(argument)))) return undefined;
+  if (!cloneable.check(checker.getTypeAtLocation(call))) return undefined;
+
+  const sourceFile = call.getSourceFile();
+  const imports = new ImportPlanner(sourceFile);
+  const specifier = imports.specifierFor(api.module);
+  const location = api.module.startsWith('node:')
+    ? `'${specifier}'`
+    : imports.isEsm && isEsmOutput(sourceFile, input.program)
+      ? `import.meta.resolve('${specifier}')`
+      : `require.resolve('${specifier}')`;
+  const inWorker = imports.reference('unblock', 'inWorker');
+  const replacement = `await ${inWorker}<typeof import('${specifier}')>(${location}).${api.path}(${argumentText(call)})`;
+  return suggestion(`Run \`${apiLabel(api)}\` in a worker thread`, 'worker', [
+    ...imports.edits(),
+    { range: [call.getStart(), call.getEnd()], text: needsParentheses(call) ? `(${replacement})` : replacement },
+  ]);
+}
+
+const cpuBound = new Set<BlockingApi['category']>(['crypto', 'compression', 'compile', 'database', 'user']);
+
+function suggestion(title: string, kind: Fix['kind'], edits: FixEdit[]): Fix {
+  return { title, kind, safety: 'suggestion', edits };
+}
+
+/** The `.map()` call to await when the blocking call sits directly in an array `.map()` callback. */
+function awaitableMap(input: FixInput): { map: ts.CallExpression; callback: ts.ArrowFunction | ts.FunctionExpression } | undefined {
+  const callback = input.context.callbacks[0]?.fn;
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  if (callback.type || callback.asteriskToken || isAsync(callback)) return undefined;
+  const map = callback.parent;
+  if (!ts.isCallExpression(map) || map.arguments[0] !== callback) return undefined;
+  const isArrayMap = input.resolver
+    .originsOfCall(map)
+    .some((origin) => origin.module === 'global' && (origin.path === 'Array#map' || origin.path === 'ReadonlyArray#map'));
+  return isArrayMap ? { map, callback } : undefined;
+}
+
+/**
+ * Arguments for which the twin differs: a file descriptor where `fs.promises` wants a path or FileHandle;
+ * `execSync` options without a string encoding (the sync result is then a Buffer, the twin's a string).
+ */
+function argumentsFit(input: FixInput, twin: AsyncTwin): boolean {
+  const { checker } = input;
+  const args = (input.call as ts.CallExpression).arguments;
+  if (twin.rewrite === 'stdout') {
+    const options = args.at(-1);
+    const encoding = options && checker.getTypeAtLocation(options).getProperty('encoding');
+    if (!options || !encoding) return false;
+    const type = checker.getTypeOfSymbolAtLocation(encoding, options);
+    const values = type.isUnion() ? type.types : [type];
+    return values.every((value) => value.isStringLiteral() && value.value !== 'buffer');
+  }
+  if (twin.module !== 'node:fs/promises') return true;
+  const first = args[0];
+  return !first || !isNumberLike(checker.getTypeAtLocation(first));
+}
+
+function isNumberLike(type: ts.Type): boolean {
+  return type.isUnion() ? type.types.some(isNumberLike) : (type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.Any)) !== 0;
+}
+
+function isInsideParameters({ call, context }: FixInput): boolean {
+  const fn = context.fn;
+  if (!fn || !ts.isFunctionLike(fn)) return false;
+  return fn.parameters.some((parameter) => parameter.pos <= call.pos && call.end <= parameter.end);
+}
+
+function isApplyCall(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
+}
+
+function hasSpread(call: ts.CallExpression): boolean {
+  return call.arguments.some(ts.isSpreadElement);
+}
+
+function isAsync(fn: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+}
+
+function argumentText(call: CallLike): string {
+  const args = argumentsOf(call);
+  const first = args[0];
+  const last = args.at(-1);
+  if (!first || !last) return '';
+  return call.getSourceFile().text.slice(first.getStart(), last.getEnd());
+}
+
+/** `await x` must be parenthesized where the call is a callee, an object of member access, and the like. */
+function needsParentheses(node: ts.Expression): boolean {
+  const parent = node.parent;
+  return (
+    ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) ||
+    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) ||
+    (ts.isTaggedTemplateExpression(parent) && parent.tag === node) ||
+    ts.isNonNullExpression(parent) ||
+    (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken && parent.left === node)
+  );
+}
+
+function applyEdits(text: string, edits: readonly FixEdit[]): string {
+  return [...edits]
+    .sort((a, b) => b.range[0] - a.range[0])
+    .reduce((result, edit) => result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]), text);
+}
+
+/** Whether emitted JavaScript for this file is ESM (so `import.meta` exists). */
+function isEsmOutput(sourceFile: ts.SourceFile, program: ts.Program): boolean {
+  const format = sourceFile.impliedNodeFormat;
+  if (format !== undefined) return format === ts.ModuleKind.ESNext;
+  const module = program.getCompilerOptions().module;
+  return module !== undefined && module >= ts.ModuleKind.ES2015 && module <= ts.ModuleKind.ESNext;
+}
+
+/**
+ * Values a worker can receive and return: structured-cloneable by their types. Functions, symbols and class
+ * instances with methods are not; `any` and `unknown` cannot be proven.
+ */
+class CloneableTypes {
+  private static readonly builtins = new Set([
+    'Buffer', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Date', 'RegExp', 'Int8Array', 'Uint8Array',
+    'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
+    'BigInt64Array', 'BigUint64Array',
+  ]);
+  private readonly seen = new Set<ts.Type>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  check(type: ts.Type, depth = 0): boolean {
+    if (depth > 6) return false;
+    const primitive =
+      ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
+      ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.EnumLike;
+    if (type.flags & primitive) return true;
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.ESSymbolLike)) return false;
+    if (type.isUnionOrIntersection()) return type.types.every((part) => this.check(part, depth + 1));
+    if (this.seen.has(type)) return true;
+    this.seen.add(type);
+    const name = type.getSymbol()?.getName();
+    if ([name, type.aliasSymbol?.getName()].some((known) => known && CloneableTypes.builtins.has(known))) return true;
+    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
+      return this.checker.getTypeArguments(type as ts.TypeReference).every((element) => this.check(element, depth + 1));
+    }
+    if ((name === 'Map' || name === 'Set' || name === 'ReadonlyMap' || name === 'ReadonlySet') && isReference(type)) {
+      return this.checker.getTypeArguments(type).every((element) => this.check(element, depth + 1));
+    }
+    if (type.getCallSignatures().length || type.getConstructSignatures().length) return false;
+    const symbol = type.getSymbol();
+    if (symbol && symbol.flags & ts.SymbolFlags.Class) return false;
+    return this.checker.getPropertiesOfType(type).every((property) => {
+      if (property.flags & ts.SymbolFlags.Method) return false;
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (!declaration) return false;
+      return this.check(this.checker.getTypeOfSymbolAtLocation(property, declaration), depth + 1);
+    });
+  }
+}
+
+function isReference(type: ts.Type): type is ts.TypeReference {
+  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+}
