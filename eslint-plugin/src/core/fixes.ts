@@ -118,15 +118,19 @@ function awaitableMap(input: FixInput): { map: ts.CallExpression; callback: ts.A
 
 /**
  * Arguments for which the twin differs: a file descriptor where `fs.promises` wants a path or FileHandle;
- * `execSync` options without a string encoding (the sync result is then a Buffer, the twin's a string).
+ * `execSync` options without a string encoding (the sync result is then a Buffer, the twin's a string), or
+ * with `input` / `stdio`, which `exec` does not take.
  */
 function argumentsFit(input: FixInput, twin: AsyncTwin): boolean {
   const { checker } = input;
   const args = (input.call as ts.CallExpression).arguments;
   if (twin.rewrite === 'stdout') {
     const options = args.at(-1);
-    const encoding = options && checker.getTypeAtLocation(options).getProperty('encoding');
-    if (!options || !encoding) return false;
+    const optionsType = options && checker.getTypeAtLocation(options);
+    const encoding = optionsType?.getProperty('encoding');
+    if (!options || !optionsType || !encoding) return false;
+    // `input` and `stdio` exist only for the sync forms.
+    if (optionsType.getProperty('input') || optionsType.getProperty('stdio')) return false;
     const type = checker.getTypeOfSymbolAtLocation(encoding, options);
     const values = type.isUnion() ? type.types : [type];
     return values.every((value) => value.isStringLiteral() && value.value !== 'buffer');

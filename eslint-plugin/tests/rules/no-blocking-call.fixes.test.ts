@@ -4,9 +4,10 @@ import rule, { type MessageIds, type Options } from '../../src/rules/no-blocking
 import { typedRuleTester } from '../util/rule-tester.js';
 
 type Case = InvalidTestCase<MessageIds, Options>;
-const twin = (title: string, output: string) => ({ messageId: 'suggestAsyncTwin' as const, data: { title }, output });
-const worker = (title: string, output: string) => ({ messageId: 'suggestWorker' as const, data: { title }, output });
-const finding = (...suggestions: ReturnType<typeof twin>[]) => ({ messageId: 'blockingCall' as const, suggestions });
+type Suggestion = { messageId: MessageIds; data: { title: string }; output: string };
+const twin = (title: string, output: string): Suggestion => ({ messageId: 'suggestAsyncTwin', data: { title }, output });
+const worker = (title: string, output: string): Suggestion => ({ messageId: 'suggestWorker', data: { title }, output });
+const finding = (...suggestions: Suggestion[]) => ({ messageId: 'blockingCall' as const, suggestions });
 
 const cases: Case[] = [
   {

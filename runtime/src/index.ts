@@ -1,0 +1,129 @@
+// Run exports of any module on a shared worker-thread pool. The runtime behind unblock's worker-thread autofix:
+//   const hash = await inWorker<typeof import('bcryptjs')>(import.meta.resolve('bcryptjs')).hashSync(password, 10);
+import { isBuiltin } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { Piscina } from 'piscina';
+import { pack, unpack, type EncodedError, type Outcome, type Task } from './protocol';
+
+/** The names of M's function exports. */
+type FunctionKeys<M> = { [K in keyof M]: M[K] extends (...args: never[]) => unknown ? K : never }[keyof M];
+
+/**
+ * The functions exported by module M, each turned into an async function that runs on a worker thread.
+ * An export named `then` is left out: the object `inWorker` returns must not be a thenable.
+ *
+ * Deliberately not a homomorphic mapped type (`[K in keyof M as ...]`): those keep each property linked to the original
+ * declaration, so a checker-based linter (unblock's own `no-blocking-call`) would see `inWorker(...).hashSync` as
+ * bcryptjs's blocking `hashSync` and flag the very code its worker fix generates.
+ */
+export type WorkerModule<M> = {
+  [K in Exclude<Extract<FunctionKeys<M>, keyof M>, 'then'>]: M[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
+
+/** Idle worker threads are stopped after this long (they never keep the process alive either way). */
+const IDLE_TIMEOUT_MS = 10_000;
+
+let pool: Piscina<Task, Outcome> | undefined;
+
+function getPool(): Piscina<Task, Outcome> {
+  // Threads start on demand (minThreads 0) and are unref'd by piscina while idle, so the pool never keeps the
+  // process alive; after IDLE_TIMEOUT_MS idle threads exit.
+  pool ??= new Piscina<Task, Outcome>({
+    filename: join(__dirname, 'worker.js'),
+    minThreads: 0,
+    maxThreads: availableParallelism(),
+    idleTimeout: IDLE_TIMEOUT_MS,
+  });
+  return pool;
+}
+
+/** Check the specifier on the calling thread and turn it into the string the worker imports. */
+function normalizeModule(module: string | URL): string {
+  if (module instanceof URL) {
+    if (module.protocol === 'file:') return module.href;
+    if (module.protocol === 'node:' && isBuiltin(module.href)) return module.href;
+  } else if (typeof module === 'string') {
+    if (isAbsolute(module)) return module;
+    if (module.startsWith('file:')) return new URL(module).href;
+    if (isBuiltin(module)) return module;
+  }
+  throw new TypeError(
+    `unblock: module '${String(module)}' must be an absolute file path, a file: URL or a Node.js builtin ` +
+      `(resolve it first, e.g. with import.meta.resolve() or require.resolve())`,
+  );
+}
+
+function decodeError(encoded: EncodedError): Error {
+  const error = new Error(encoded.message);
+  for (const [key, value] of Object.entries(encoded.props)) {
+    Object.defineProperty(error, key, { value, writable: true, enumerable: true, configurable: true });
+  }
+  Object.defineProperty(error, 'name', { value: encoded.name, writable: true, enumerable: false, configurable: true });
+  if (encoded.stack !== undefined) {
+    Object.defineProperty(error, 'stack', { value: encoded.stack, writable: true, enumerable: false, configurable: true });
+  }
+  return error;
+}
+
+async function call(module: string, exportName: string, args: unknown[]): Promise<unknown> {
+  let outcome: Outcome;
+  try {
+    outcome = await getPool().run({ module, exportName, args: pack(args) });
+  } catch (error) {
+    // The task itself never throws (worker.ts catches everything): this is a failure of the transport, typically a
+    // value that structured clone cannot copy.
+    const reason =
+      error instanceof Error && error.message !== '' ? error.message : 'the worker thread stopped unexpectedly';
+    throw new Error(`unblock: calling '${exportName}' of '${module}' on a worker thread failed: ${reason}`, {
+      cause: error,
+    });
+  }
+  if (outcome.ok) return unpack(outcome.result)[0];
+  if ('error' in outcome) throw decodeError(outcome.error);
+  throw outcome.thrown; // exactly what the function threw (a primitive)
+}
+
+/** Run exports of a module on the shared worker pool. `module` is a resolved file path, a file: URL (string or URL), or a builtin like 'node:crypto'. */
+export function inWorker<M>(module: string | URL): WorkerModule<M> {
+  const spec = normalizeModule(module);
+  const functions = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  // Any string property is a function that runs that export; `then` is left out so the object is not a thenable
+  // (returning it from an async function or awaiting it must not call a worker).
+  const handler: ProxyHandler<object> = {
+    get(_target, property) {
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      let fn = functions.get(property);
+      if (fn === undefined) {
+        fn = (...args: unknown[]) => call(spec, property, args);
+        functions.set(property, fn);
+      }
+      return fn;
+    },
+  };
+  return new Proxy(Object.create(null) as object, handler) as WorkerModule<M>;
+}
+
+/** Same, one call: runInWorker<typeof import('bcryptjs'), 'hashSync'>(spec, 'hashSync', pw, 10) */
+export function runInWorker<M, K extends keyof WorkerModule<M>>(
+  module: string | URL,
+  exportName: K,
+  ...args: Parameters<WorkerModule<M>[K]>
+): ReturnType<WorkerModule<M>[K]> {
+  let spec: string;
+  try {
+    spec = normalizeModule(module);
+  } catch (error) {
+    return Promise.reject(error) as ReturnType<WorkerModule<M>[K]>;
+  }
+  return call(spec, String(exportName), args) as ReturnType<WorkerModule<M>[K]>;
+}
+
+/** Close the pool (waits for running tasks). A later call creates a new pool. */
+export async function closeWorkers(): Promise<void> {
+  const closing = pool;
+  pool = undefined;
+  await closing?.close();
+}

@@ -1,0 +1,139 @@
+// What travels between the main thread and a worker. Everything here is structured-clone safe.
+// Shared by index.ts (main thread) and worker.ts.
+
+/** Where a Buffer sat before structured clone turned it into a plain Uint8Array: `[]` is the value itself, `[key]` is one level down. */
+export type BufferPath = [] | [string | number];
+
+/** A list of values (call arguments, or a one-element list holding the result) and where its Buffers were. */
+export interface Packed {
+  values: unknown[];
+  buffers: BufferPath[][];
+}
+
+/** One call, main thread → worker. */
+export interface Task {
+  module: string;
+  exportName: string;
+  args: Packed;
+}
+
+export interface EncodedError {
+  name: string;
+  message: string;
+  stack: string | undefined;
+  /** Own enumerable properties with primitive values: `code`, `errno`, `syscall`, `path`, ... */
+  props: Record<string, string | number | boolean | null | undefined>;
+}
+
+/** The answer, worker → main thread. Errors are encoded by hand instead of relying on how errors survive structured clone. */
+export type Outcome =
+  | { ok: true; result: Packed }
+  | { ok: false; error: EncodedError }
+  | { ok: false; thrown: string | number | boolean | bigint | null | undefined };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A Uint8Array holding just the Buffer's bytes (pooled Buffers share a larger ArrayBuffer that clone would copy whole). */
+function detach(buffer: Buffer): Uint8Array {
+  return buffer.byteLength === buffer.buffer.byteLength ? buffer : new Uint8Array(buffer);
+}
+
+/**
+ * Record where the Buffers are (each value itself, or one level down inside an array or plain object) so the other side
+ * can turn the Uint8Arrays that structured clone delivers back into Buffers. Deeper Buffers arrive as Uint8Array.
+ */
+export function pack(values: unknown[]): Packed {
+  const buffers: BufferPath[][] = [];
+  const out = values.map((value, index): unknown => {
+    const paths: BufferPath[] = [];
+    buffers[index] = paths;
+    if (Buffer.isBuffer(value)) {
+      paths.push([]);
+      return detach(value);
+    }
+    if (Array.isArray(value)) {
+      if (!value.some((item) => Buffer.isBuffer(item))) return value;
+      return value.map((item: unknown, i) => {
+        if (!Buffer.isBuffer(item)) return item;
+        paths.push([i]);
+        return detach(item);
+      });
+    }
+    if (isPlainObject(value)) {
+      const keys = Object.keys(value).filter((key) => Buffer.isBuffer(value[key]));
+      if (keys.length === 0) return value;
+      const copy: Record<string, unknown> = { ...value };
+      for (const key of keys) {
+        paths.push([key]);
+        copy[key] = detach(value[key] as Buffer);
+      }
+      return copy;
+    }
+    return value;
+  });
+  return { values: out, buffers };
+}
+
+function toBuffer(value: unknown): unknown {
+  return value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+}
+
+/** Undo `pack` on the receiving side (in place: the values are this side's own structured-clone copies). */
+export function unpack(packed: Packed): unknown[] {
+  return packed.values.map((value, index) => {
+    for (const path of packed.buffers[index] ?? []) {
+      if (path.length === 0) return toBuffer(value);
+      const [key] = path;
+      if (Array.isArray(value) && typeof key === 'number') value[key] = toBuffer(value[key]);
+      else if (isPlainObject(value) && typeof key === 'string') value[key] = toBuffer(value[key]);
+    }
+    return value;
+  });
+}
+
+/**
+ * Why structured clone would refuse `value` (a function, symbol, WeakMap, ... somewhere inside), or undefined.
+ * A cheap walk, no copy. Used on results in the worker: piscina cannot report a result that fails to clone (the
+ * worker thread dies and the error is lost), so the worker checks first and reports a clear error instead.
+ */
+export function uncloneable(value: unknown, where = 'the result', seen = new Set<object>()): string | undefined {
+  if (typeof value === 'function') return `${where} is a function`;
+  if (typeof value === 'symbol') return `${where} is a symbol`;
+  if (typeof value !== 'object' || value === null || seen.has(value)) return undefined;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
+  if (value instanceof WeakMap || value instanceof WeakSet || value instanceof WeakRef || value instanceof Promise) {
+    return `${where} is a ${Object.prototype.toString.call(value).slice(8, -1)}`;
+  }
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const [key, item] of value) {
+      const problem = uncloneable(key, `a key of ${where}`, seen) ?? uncloneable(item, `a value of ${where}`, seen);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  if (value instanceof Set) {
+    for (const item of value) {
+      const problem = uncloneable(item, `an element of ${where}`, seen);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = uncloneable(value[i], `${where}[${i}]`, seen);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const problem = uncloneable(record[key], `${where}.${key}`, seen);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}

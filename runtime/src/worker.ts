@@ -1,0 +1,84 @@
+// The piscina worker: imports the requested module, calls the named export, and reports the outcome.
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pack, uncloneable, unpack, type EncodedError, type Outcome, type Task } from './protocol';
+
+/** `import()` target for a specifier already checked by the main thread: absolute path, file: URL, or builtin. */
+function importTarget(module: string): string {
+  return isAbsolute(module) ? pathToFileURL(module).href : module;
+}
+
+type Callable = (...args: unknown[]) => unknown;
+
+function isContainer(value: unknown): value is Record<string, unknown> {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+/** Methods every object or function inherits are not exports (`toString`, `constructor`, `call`, ...). */
+function isInherited(fn: unknown, name: string): boolean {
+  const objectProto = Object.prototype as unknown as Record<string, unknown>;
+  const functionProto = Function.prototype as unknown as Record<string, unknown>;
+  return (name in objectProto && fn === objectProto[name]) || (name in functionProto && fn === functionProto[name]);
+}
+
+/**
+ * The function and the `this` it expects. CommonJS modules (and `export =` ones) are reached through `default`, i.e.
+ * `module.exports`; Node may also expose their properties as named exports, in which case `module.exports` is still
+ * preferred as `this`, as if it were called `mod.fn(...)` after a `require`. ES module exports get the namespace.
+ */
+function findExport(namespace: Record<string, unknown>, name: string): { fn: Callable; self: unknown } | undefined {
+  const named = namespace[name];
+  const container = namespace['default'];
+  if (name !== 'default' && isContainer(container)) {
+    const fromDefault = container[name];
+    if (typeof fromDefault === 'function' && !isInherited(fromDefault, name) && (named === undefined || named === fromDefault)) {
+      return { fn: fromDefault as Callable, self: container };
+    }
+  }
+  if (typeof named === 'function') return { fn: named as Callable, self: namespace };
+  return undefined;
+}
+
+function encodeError(error: Error): EncodedError {
+  const props: EncodedError['props'] = {};
+  for (const [key, value] of Object.entries(error)) {
+    if (key === 'name' || key === 'message' || key === 'stack') continue;
+    if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) {
+      props[key] = value as string | number | boolean | null | undefined;
+    }
+  }
+  // `code` may be a getter or non-enumerable on some error classes; keep it whenever it is a primitive.
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') props['code'] = code;
+  return { name: String(error.name), message: String(error.message), stack: error.stack, props };
+}
+
+function encodeThrown(value: unknown): Outcome {
+  if (value instanceof Error) return { ok: false, error: encodeError(value) };
+  if (value === null || ['string', 'number', 'boolean', 'bigint', 'undefined'].includes(typeof value)) {
+    return { ok: false, thrown: value as string | number | boolean | bigint | null | undefined };
+  }
+  const error = new Error(`unblock: the worker function threw a non-Error value: ${String(value)}`);
+  return { ok: false, error: encodeError(error) };
+}
+
+export default async function runTask(task: Task): Promise<Outcome> {
+  try {
+    const namespace = (await import(importTarget(task.module))) as Record<string, unknown>;
+    const found = findExport(namespace, task.exportName);
+    if (found === undefined) {
+      throw new Error(`unblock: module '${task.module}' has no function export '${task.exportName}'`);
+    }
+    const result: unknown = await found.fn.apply(found.self, unpack(task.args));
+    const problem = uncloneable(result);
+    if (problem !== undefined) {
+      throw new TypeError(
+        `unblock: the result of '${task.exportName}' cannot be sent back from the worker thread: ${problem} ` +
+          `(results travel by structured clone)`,
+      );
+    }
+    return { ok: true, result: pack([result]) };
+  } catch (error) {
+    return encodeThrown(error);
+  }
+}
