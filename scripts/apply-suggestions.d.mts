@@ -1,0 +1,16 @@
+export interface AppliedSuggestion {
+  file: string;
+  line: number;
+  title: string;
+}
+export interface UnfixedFinding {
+  file: string;
+  line: number;
+  message: string;
+}
+export function applySuggestions(options: {
+  projectDir: string;
+  prefer?: 'twin' | 'worker';
+  only?: boolean;
+  maxSteps?: number;
+}): { applied: AppliedSuggestion[]; unfixed: UnfixedFinding[] };
