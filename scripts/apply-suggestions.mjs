@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Applies unblock's suggestions to a TypeScript project, one at a time (re-linting after each, as a person in
-// an editor would), preferring one kind: `twin` (use the async API) or `worker` (run in a worker thread).
+// an editor would), preferring one kind: `twin` (use the async API) or `worker` (run in a worker thread; it is
+// offered for CPU-bound work only, so `--prefer worker` moves CPU work to threads and uses twins for I/O).
 // Used by the fix-safety test and the event-loop benchmark.
 //
 //   node scripts/apply-suggestions.mjs <project dir> [--prefer twin|worker] [--only]
