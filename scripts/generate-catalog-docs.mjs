@@ -26,11 +26,12 @@ for (const pkg of core.packages) {
     pkg.verifiedWith ? `verified against \`${pkg.verifiedWith}\`` : '',
   ].filter(Boolean);
   if (notes.length) lines.push(`${notes.join('; ')}.`, '');
-  lines.push('| API | category | use instead |', '|---|---|---|');
+  lines.push('| API | category | use instead | 💡 async-API suggestion |', '|---|---|---|---|');
   for (const api of core.blockingApis.filter((entry) => entry.module === pkg.module)) {
     const remedy = core.remedyText(api).replace(/^use /, '');
     const label = core.apiLabel(api) + (api.onlyWithoutCallback ? ' (without callback)' : '');
-    lines.push(`| [\`${label}\`](${api.docs}) | ${api.category} | ${remedy.replace(/\|/g, '\\|')} |`);
+    const suggestion = api.twin?.rewrite ? `yes${api.twin.maxArguments ? ` (up to ${api.twin.maxArguments} argument)` : ''}` : '';
+    lines.push(`| [\`${label}\`](${api.docs}) | ${api.category} | ${remedy.replace(/\|/g, '\\|')} | ${suggestion} |`);
   }
 }
 lines.push('');
