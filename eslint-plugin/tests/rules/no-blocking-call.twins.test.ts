@@ -1,0 +1,152 @@
+/**
+ * Every catalog entry whose twin has a `rewrite`: the "use the async API" suggestion (and, for CPU-bound ones,
+ * "run in a worker thread") with its full output, and all outputs type-checked together by `tsc`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blockingApis } from '../../src/core/catalog/index.js';
+import type { BlockingApi } from '../../src/core/catalog/types.js';
+import { twinLabel } from '../../src/core/finding.js';
+import rule from '../../src/rules/no-blocking-call.js';
+import { typedRuleTester } from '../util/rule-tester.js';
+
+/** How each module is imported in the samples, and the arguments each API is called with. */
+const imports: Record<string, string> = {
+  'node:fs': `import * as fs from 'node:fs';`,
+  'node:crypto': `import crypto from 'node:crypto';`,
+  'node:zlib': `import zlib from 'node:zlib';`,
+  'node:child_process': `import * as child_process from 'node:child_process';`,
+  bcrypt: `import bcrypt from 'bcrypt';`,
+  bcryptjs: `import bcryptjs from 'bcryptjs';`,
+};
+const namespaces: Record<string, string> = { 'node:fs': 'fs', 'node:crypto': 'crypto', 'node:zlib': 'zlib', 'node:child_process': 'child_process', bcrypt: 'bcrypt', bcryptjs: 'bcryptjs' };
+
+const samples: Record<string, string> = {
+  'node:fs.accessSync': 'p',
+  'node:fs.appendFileSync': `p, 'text'`,
+  'node:fs.chmodSync': 'p, 0o644',
+  'node:fs.chownSync': 'p, 1000, 1000',
+  'node:fs.copyFileSync': 'p, q',
+  'node:fs.cpSync': 'p, q, { recursive: true }',
+  'node:fs.existsSync': 'p',
+  'node:fs.lchownSync': 'p, 1000, 1000',
+  'node:fs.linkSync': 'p, q',
+  'node:fs.lstatSync': 'p',
+  'node:fs.lutimesSync': 'p, 1, 2',
+  'node:fs.mkdirSync': 'p, { recursive: true }',
+  'node:fs.mkdtempSync': 'p',
+  'node:fs.opendirSync': 'p',
+  'node:fs.readdirSync': `p, { withFileTypes: true }`,
+  'node:fs.readFileSync': `p, 'utf8'`,
+  'node:fs.readlinkSync': 'p',
+  'node:fs.realpathSync': 'p',
+  'node:fs.realpathSync.native': 'p',
+  'node:fs.renameSync': 'p, q',
+  'node:fs.rmdirSync': 'p',
+  'node:fs.rmSync': 'p, { force: true }',
+  'node:fs.statSync': 'p',
+  'node:fs.statfsSync': 'p',
+  'node:fs.symlinkSync': 'p, q',
+  'node:fs.truncateSync': 'p, 0',
+  'node:fs.unlinkSync': 'p',
+  'node:fs.utimesSync': 'p, 1, 2',
+  'node:fs.writeFileSync': `p, 'text'`,
+  'node:crypto.pbkdf2Sync': `p, q, 1000, 32, 'sha256'`,
+  'node:crypto.hkdfSync': `'sha256', p, q, 'info', 32`,
+  'node:crypto.randomBytes': '16',
+  'node:zlib.brotliCompressSync': 'p',
+  'node:zlib.brotliDecompressSync': 'p',
+  'node:zlib.deflateSync': 'p',
+  'node:zlib.deflateRawSync': 'p',
+  'node:zlib.gzipSync': 'p',
+  'node:zlib.gunzipSync': 'p',
+  'node:zlib.inflateSync': 'p',
+  'node:zlib.inflateRawSync': 'p',
+  'node:zlib.unzipSync': 'p',
+  'node:child_process.execSync': `p, { encoding: 'utf8' }`,
+  'node:child_process.execFileSync': `p, ['--version'], { encoding: 'utf8' }`,
+  'bcrypt.hashSync': 'p, 10',
+  'bcrypt.compareSync': 'p, q',
+  'bcrypt.genSaltSync': '10',
+  'bcryptjs.hashSync': 'p, 10',
+  'bcryptjs.compareSync': 'p, q',
+  'bcryptjs.genSaltSync': '10',
+};
+
+const rewritable = blockingApis.filter((api) => api.twin?.rewrite);
+
+function sample(api: BlockingApi) {
+  const ns = namespaces[api.module]!;
+  const args = samples[api.id]!;
+  const twin = api.twin!;
+  const head = `${imports[api.module]}\n`;
+  const code = `${head}export async function f(p: string, q: string) {\n  return ${ns}.${api.path}(${args});\n}\n`;
+  const needsPromisify = twin.style === 'callback';
+  const twinReference = twin.module === 'node:fs/promises' ? `fs.promises.${twin.name}` : `${ns}.${twin.name}`;
+  const invoke = needsPromisify ? `promisify(${twinReference})` : twinReference;
+  const call =
+    twin.rewrite === 'exists'
+      ? `await ${invoke}(${args}).then(() => true, () => false)`
+      : twin.rewrite === 'stdout'
+        ? `(await ${invoke}(${args})).stdout`
+        : `await ${invoke}(${args})`;
+  const output = `${head}${needsPromisify ? `import { promisify } from 'node:util';\n` : ''}export async function f(p: string, q: string) {\n  return ${call};\n}\n`;
+  return { code, output, title: `Use the async API \`${twinLabel(twin)}\`` };
+}
+
+describe('twins', () => {
+  it('every rewritable catalog entry has a sample here, and every sample is rewritable', () => {
+    expect(Object.keys(samples).sort()).toEqual(rewritable.map((api) => api.id).sort());
+  });
+
+  it('all suggestion outputs type-check together with tsc', () => {
+    const dir = path.resolve(__dirname, '../../../artifacts/twins');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] } }),
+    );
+    rewritable.forEach((api, index) => {
+      writeFileSync(path.join(dir, `twin${index}.ts`), sample(api).output);
+      if (offersWorker(api)) writeFileSync(path.join(dir, `worker${index}.ts`), workerOutput(api));
+    });
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
+
+typedRuleTester().run('no-blocking-call (every twin)', rule, {
+  valid: [],
+  invalid: rewritable.map((api) => {
+    const { code, output, title } = sample(api);
+    return {
+      name: api.id,
+      code,
+      errors: [
+        {
+          messageId: 'blockingCall' as const,
+          suggestions: [
+            { messageId: 'suggestAsyncTwin' as const, data: { title }, output },
+            // CPU-bound entries with one signature and cloneable arguments also offer a worker (its output: fixes.test.ts)
+            ...(offersWorker(api) ? [{ messageId: 'suggestWorker' as const, data: { title: `Run \`${api.id.replace(/^node:/, '')}\` in a worker thread` }, output: workerOutput(api) }] : []),
+          ],
+        },
+      ],
+    };
+  }),
+});
+
+/** CPU-bound entries, except randomBytes: its overloads cannot be typed through a worker. */
+function offersWorker(api: BlockingApi): boolean {
+  return (api.category === 'crypto' || api.category === 'compression') && api.id !== 'node:crypto.randomBytes';
+}
+
+function workerOutput(api: BlockingApi): string {
+  const specifier = api.module;
+  const location = specifier.startsWith('node:') ? `'${specifier}'` : `require.resolve('${specifier}')`;
+  return `${imports[api.module]}\nimport { inWorker } from 'unblock';\nexport async function f(p: string, q: string) {\n  return await inWorker<typeof import('${specifier}')>(${location}).${api.path}(${samples[api.id]});\n}\n`;
+}
