@@ -8,6 +8,7 @@ import { defaultCategories, type BlockingApi, type Category } from './catalog/ty
 import { describeContext, findAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, type Finding } from './finding.js';
 import { buildFixes } from './fixes.js';
+import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import type { Origin } from './origin.js';
 import {
   argumentsOf,
@@ -57,7 +58,7 @@ export class BlockingCallDetector {
     this.mode = options.context ?? 'async';
     this.allow = options.allow ?? [];
     this.deny = options.deny ?? [];
-    this.names = new Set([...catalogNames, ...this.deny.flatMap(specifierNames), 'call', 'apply']);
+    this.names = new Set([...catalogNames, ...this.deny.flatMap(specifierNames), ...blockingTagNames(program), 'call', 'apply']);
   }
 
   /** A finding for `call` itself, when it invokes a blocking API inside async code. */
@@ -115,10 +116,13 @@ export class BlockingCallDetector {
 
   private match(origins: readonly Origin[]): { api: BlockingApi; origin: Origin } | undefined {
     if (origins.some((origin) => this.allow.some((specifier) => specifierMatches(specifier, origin)))) return undefined;
+    if (origins.some((origin) => hasMarker(origin.declaration, 'nonblocking'))) return undefined;
     const fromCatalog = catalogEntryOf(origins);
     if (fromCatalog && this.categories.has(fromCatalog.api.category)) return fromCatalog;
+    const tagged = origins.find((origin) => hasMarker(origin.declaration, 'blocking'));
+    if (tagged) return { api: userApi(tagged, 'it is marked `@blocking`; run it in a worker thread'), origin: tagged };
     const denied = origins.find((origin) => this.deny.some((specifier) => specifierMatches(specifier, origin)));
-    if (denied) return { api: userApi(denied), origin: denied };
+    if (denied) return { api: userApi(denied, 'it is listed as blocking in the `deny` option'), origin: denied };
     return undefined;
   }
 
@@ -143,7 +147,7 @@ export class BlockingCallDetector {
       twin: match.api.twin,
       docs: match.api.docs,
       fixes: call
-        ? buildFixes({ call, api: match.api, context, checker: this.checker, resolver: this.resolver, program: this.program })
+        ? buildFixes({ call, api: match.api, origin: match.origin, context, checker: this.checker, resolver: this.resolver, program: this.program })
         : [],
     };
   }
@@ -154,14 +158,17 @@ function specifierNames(specifier: TypeOrValueSpecifier): string[] {
   return names.map((name) => name.split(/[.#]/).pop()!);
 }
 
-function userApi(origin: Origin): BlockingApi {
-  const module = origin.module.startsWith('file:') ? 'project' : origin.module;
+/** A blocking API known from the user (`deny`, `@blocking`) rather than the catalog. */
+function userApi(origin: Origin, advice: string): BlockingApi {
+  const file = origin.module.startsWith('file:') ? origin.module.slice('file:'.length) : undefined;
+  const module = file ? 'project' : origin.module;
   return {
     module,
     path: origin.path,
     id: `${module}.${origin.path}`,
     category: 'user',
     docs: '',
-    advice: 'it is listed as blocking in the `deny` option',
+    advice,
+    ...(file && { file }),
   };
 }

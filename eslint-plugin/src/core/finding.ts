@@ -34,9 +34,9 @@ export interface Finding {
   readonly fixes: readonly Fix[];
 }
 
-/** 'node:fs' → 'fs'; 'global' → '' (so `Atomics.wait` reads as itself). */
+/** 'node:fs' → 'fs'; 'global' and 'project' → '' (so `Atomics.wait` and `hashPassword` read as themselves). */
 export function moduleLabel(module: string): string {
-  return module === 'global' ? '' : module.replace(/^node:/, '');
+  return module === 'global' || module === 'project' ? '' : module.replace(/^node:/, '');
 }
 
 /** How messages name an API: 'fs.readFileSync', 'fs.Dir#readSync', 'Atomics.wait', 'bcryptjs.hashSync'. */

@@ -8,11 +8,14 @@ import type { AsyncTwin, BlockingApi } from './catalog/types.js';
 import type { AsyncContext } from './context.js';
 import { apiLabel, twinLabel, type Fix, type FixEdit } from './finding.js';
 import { ImportPlanner } from './imports.js';
+import type { Origin } from './origin.js';
 import { argumentsOf, skipOuter, type CallLike, type CallResolver } from './resolve.js';
+import * as path from 'node:path';
 
 export interface FixInput {
   readonly call: CallLike;
   readonly api: BlockingApi;
+  readonly origin: Origin;
   readonly context: AsyncContext<ts.Node>;
   readonly checker: ts.TypeChecker;
   readonly resolver: CallResolver;
@@ -73,29 +76,48 @@ function workerFix(input: FixInput): Fix | undefined {
   const { api, checker, context } = input;
   // A thread is for CPU-bound work; I/O with an async twin is better served by the twin.
   if (!cpuBound.has(api.category) && api.twin?.rewrite) return undefined;
-  const call = input.call as ts.CallExpression;
-  if (context.callbacks.length > 0 || api.module === 'global' || api.module === 'project') return undefined;
-  if (!/^[A-Za-z_$][\w$]*$/.test(api.path) || isApplyCall(call) || hasSpread(call)) return undefined;
-  if (checker.getTypeAtLocation(call.expression).getCallSignatures().length !== 1) return undefined;
+  if (context.callbacks.length > 0 || api.module === 'global') return undefined;
+  if (!/^[A-Za-z_$][\w$]*$/.test(api.path) || isApplyCall(callOf(input)) || hasSpread(callOf(input))) return undefined;
+  if (checker.getTypeAtLocation(callOf(input).expression).getCallSignatures().length !== 1) return undefined;
   const cloneable = new CloneableTypes(checker);
-  if (!call.arguments.every((argument) => cloneable.check(checker.getTypeAtLocation(argument)))) return undefined;
-  if (!cloneable.check(checker.getTypeAtLocation(call))) return undefined;
+  if (!callOf(input).arguments.every((argument) => cloneable.check(checker.getTypeAtLocation(argument)))) return undefined;
+  if (!cloneable.check(checker.getTypeAtLocation(callOf(input)))) return undefined;
 
-  const sourceFile = call.getSourceFile();
+  const sourceFile = input.call.getSourceFile();
   const imports = new ImportPlanner(sourceFile);
-  const specifier = imports.specifierFor(api.module);
-  const location = api.module.startsWith('node:')
-    ? `'${specifier}'`
-    : imports.isEsm && isEsmOutput(sourceFile, input.program)
-      ? `import.meta.resolve('${specifier}')`
-      : `require.resolve('${specifier}')`;
+  const target = workerTarget(input, imports);
+  if (!target) return undefined;
   const inWorker = imports.reference('unblock', 'inWorker');
-  const replacement = `await ${inWorker}<typeof import('${specifier}')>(${location}).${api.path}(${argumentText(call)})`;
+  const replacement = `await ${inWorker}<typeof import('${target.specifier}')>(${target.location}).${api.path}(${argumentText(input.call)})`;
   return suggestion(`Run \`${apiLabel(api)}\` in a worker thread`, 'worker', [
     ...imports.edits(),
-    { range: [call.getStart(), call.getEnd()], text: needsParentheses(call) ? `(${replacement})` : replacement },
+    { range: [input.call.getStart(), input.call.getEnd()], text: needsParentheses(callOf(input)) ? `(${replacement})` : replacement },
   ]);
 }
+
+/** Where the worker loads the function from: a builtin, a package resolved from here, or a project module. */
+function workerTarget(input: FixInput, imports: ImportPlanner): { specifier: string; location: string } | undefined {
+  const { api, origin, program } = input;
+  const sourceFile = input.call.getSourceFile();
+  const esm = imports.isEsm && isEsmOutput(sourceFile, program);
+  if (api.module === 'project') {
+    // An exported function of another project file; its module is loaded (top-level code included) in the worker.
+    if (!api.file || api.file === sourceFile.fileName || !isExported(origin.declaration)) return undefined;
+    let specifier = path.posix.relative(path.posix.dirname(sourceFile.fileName), api.file).replace(/\.([cm]?)tsx?$/, '.$1js');
+    if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+    return { specifier, location: esm ? `new URL('${specifier}', import.meta.url)` : `require.resolve('${specifier}')` };
+  }
+  const specifier = imports.specifierFor(api.module);
+  if (api.module.startsWith('node:')) return { specifier, location: `'${specifier}'` };
+  return { specifier, location: esm ? `import.meta.resolve('${specifier}')` : `require.resolve('${specifier}')` };
+}
+
+function isExported(declaration: ts.Declaration): boolean {
+  const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return ts.canHaveModifiers(node) && (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+}
+
+const callOf = (input: FixInput) => input.call as ts.CallExpression;
 
 const cpuBound = new Set<BlockingApi['category']>(['crypto', 'compression', 'compile', 'database', 'user']);
 

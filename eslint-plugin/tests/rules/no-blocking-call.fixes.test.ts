@@ -161,6 +161,18 @@ export async function all(paths: string[]) { return (await Promise.all(paths.map
       ),
     ],
   },
+  {
+    name: 'a project function marked @blocking: a worker thread loads its module',
+    code: `import { slowChecksum } from './blocking-helpers.js';
+export async function check(text: string) { return slowChecksum(text, 100); }`,
+    errors: [
+      finding(
+        worker('Run `slowChecksum` in a worker thread', `import { slowChecksum } from './blocking-helpers.js';
+import { inWorker } from 'unblock';
+export async function check(text: string) { return await inWorker<typeof import('./blocking-helpers.js')>(require.resolve('./blocking-helpers.js')).slowChecksum(text, 100); }`),
+      ),
+    ],
+  },
   // No suggestion where the rewrite would change the result or cannot be awaited.
   ...[
     `import { execSync } from 'node:child_process'; export async function f() { return execSync('ls'); }`, // Buffer vs string

@@ -1,4 +1,4 @@
-import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../src/rules/no-blocking-call.js';
 import { typedRuleTester, untypedRuleTester } from '../util/rule-tester.js';
 
@@ -134,6 +134,34 @@ import { readFile } from 'node:fs/promises'; export async function all(paths: st
   ] satisfies InvalidTestCase<MessageIds, Options>[],
 };
 
+const markerCases = {
+  valid: [
+    `import { quickChecksum } from './blocking-helpers.js'; export async function f() { return quickChecksum('x'); }`,
+    // @nonblocking wins over a `deny` entry that would match it
+    {
+      code: `/** Only ever sees tiny inputs. @nonblocking */ function parseSmall(s: string) { return s; }
+        export async function f() { return parseSmall('x'); }`,
+      options: [{ deny: [{ from: 'file', name: 'parseSmall' }] }],
+    },
+  ] satisfies (string | ValidTestCase<Options>)[],
+  invalid: [
+    {
+      code: `/** @blocking */ function renderPdf(html: string) { return html; }
+        export async function f() { return renderPdf('<p>'); }`,
+      errors: [error('renderPdf', 'inside async function `f`', 'it is marked `@blocking`; run it in a worker thread')],
+    },
+    {
+      code: `import * as helpers from './blocking-helpers.js';
+        export async function f() { return helpers.slowChecksum('x', 10); }`,
+      errors: [{ ...error('slowChecksum', 'inside async function `f`', 'it is marked `@blocking`; run it in a worker thread'), suggestions: [
+        { messageId: 'suggestWorker' as const, data: { title: 'Run `slowChecksum` in a worker thread' }, output: `import * as helpers from './blocking-helpers.js';
+import { inWorker } from 'unblock';
+        export async function f() { return await inWorker<typeof import('./blocking-helpers.js')>(require.resolve('./blocking-helpers.js')).slowChecksum('x', 10); }` },
+      ] }],
+    },
+  ] satisfies InvalidTestCase<MessageIds, Options>[],
+};
+
 const optionCases = {
   valid: [
     {
@@ -188,6 +216,8 @@ typedRuleTester().run('no-blocking-call (context, typed)', rule, {
 });
 
 typedRuleTester().run('no-blocking-call (options, typed)', rule, optionCases);
+
+typedRuleTester().run('no-blocking-call (@blocking and @nonblocking, typed)', rule, markerCases);
 
 // The same context rules hold without type information, through import tracking.
 untypedRuleTester().run('no-blocking-call (context, untyped)', rule, {

@@ -130,6 +130,8 @@ export interface BlockingApi extends Omit<BlockingApiData, 'category'> {
   readonly docs: string;
   /** 'node:fs.readFileSync', 'bcryptjs.hashSync', 'node:fs.Dir#readSync'. */
   readonly id: string;
+  /** For the project's own code (module 'project'): the file that declares it. */
+  readonly file?: string;
 }
 
 /** Helper that keeps each catalog module's literal checked against the types. */

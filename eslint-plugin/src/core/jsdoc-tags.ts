@@ -1,0 +1,29 @@
+/**
+ * `/** @blocking *\/` marks any declaration (project code or `.d.ts`) as blocking; `/** @nonblocking *\/` says a
+ * declaration does not block, whatever else would say so.
+ */
+import * as ts from 'typescript';
+
+export type MarkerTag = 'blocking' | 'nonblocking';
+
+export function hasMarker(declaration: ts.Node, tag: MarkerTag): boolean {
+  return ts.getJSDocTags(declaration).some((jsDocTag) => jsDocTag.tagName.text === tag);
+}
+
+/**
+ * Names of the declarations tagged `@blocking` anywhere in the program, so the cheap name filter can let
+ * `helpers.hashPassword()` through. Files without the text `@blocking` are skipped without parsing JSDoc.
+ */
+export function blockingTagNames(program: ts.Program): Set<string> {
+  const names = new Set<string>();
+  for (const sourceFile of program.getSourceFiles()) {
+    if (!sourceFile.text.includes('@blocking')) continue;
+    const visit = (node: ts.Node): void => {
+      const name = (node as ts.NamedDeclaration).name;
+      if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && hasMarker(node, 'blocking')) names.add(name.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return names;
+}
