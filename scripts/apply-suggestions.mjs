@@ -33,7 +33,7 @@ export function applySuggestions({ projectDir, prefer = 'twin', only = false, ma
         parserOptions: { project: './tsconfig.json', tsconfigRootDir: projectDir, disallowAutomaticSingleRunInference: true },
       },
       plugins: { unblock },
-      rules: { 'unblock/no-blocking-call': 'error' },
+      rules: { 'unblock/no-blocking-call': 'error', 'unblock/no-indirect-blocking-call': 'error' },
     },
   ];
   const order = prefer === 'twin' ? ['twin', 'worker'] : ['worker', 'twin'];
@@ -44,7 +44,7 @@ export function applySuggestions({ projectDir, prefer = 'twin', only = false, ma
     let text = readFileSync(file, 'utf8');
     const skipped = new Set();
     for (let step = 0; step < maxSteps; step++) {
-      const messages = linter.verify(text, config, file).filter((message) => message.ruleId === 'unblock/no-blocking-call');
+      const messages = linter.verify(text, config, file).filter((message) => message.ruleId?.startsWith('unblock/'));
       const fatal = messages.find((message) => message.fatal);
       if (fatal) throw new Error(`${file}: ${fatal.message}`);
       const candidate = messages

@@ -16,7 +16,7 @@ if (run.status !== 0 && run.status !== 1) {
   console.error(`\nESLint failed (exit ${run.status}).`);
   process.exit(run.status ?? 2);
 }
-const found = (run.stdout.match(/unblock\/no-blocking-call/g) ?? []).length;
+const found = (run.stdout.match(/unblock\/no-(?:indirect-)?blocking-call/g) ?? []).length;
 if (found === 0) {
   console.error('No blocking calls were found in the demo app: something is wrong.');
   process.exit(1);

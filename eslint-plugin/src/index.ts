@@ -1,12 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { allCategories } from './core/catalog/types.js';
 import noBlockingCall from './rules/no-blocking-call.js';
+import noIndirectBlockingCall from './rules/no-indirect-blocking-call.js';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- read at runtime so the version never drifts
 const { name, version } = require('../package.json') as { name: string; version: string };
 
 const rules = {
   'no-blocking-call': noBlockingCall,
+  'no-indirect-blocking-call': noIndirectBlockingCall,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
 type Plugin = TSESLint.FlatConfig.Plugin & {
@@ -26,18 +28,19 @@ plugin.configs.recommended = {
   plugins: { unblock: plugin },
   rules: {
     'unblock/no-blocking-call': 'error',
+    'unblock/no-indirect-blocking-call': 'error',
   },
 };
 
 plugin.configs.strict = {
   name: 'unblock/strict',
   plugins: { unblock: plugin },
-  rules: {
-    'unblock/no-blocking-call': [
-      'error',
-      { categories: Object.fromEntries(allCategories.map((category) => [category, true])) },
-    ],
-  },
+  rules: Object.fromEntries(
+    Object.keys(rules).map((rule) => [
+      `unblock/${rule}`,
+      ['error', { categories: Object.fromEntries(allCategories.map((category) => [category, true])) }],
+    ]),
+  ),
 };
 
 export = plugin;

@@ -6,7 +6,8 @@ import * as ts from 'typescript';
 import { blockingApis } from './catalog/index.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
 import { describeContext, findAsyncContext, type AsyncContext, type ContextMode } from './context.js';
-import { apiLabel, remedyText, type Finding } from './finding.js';
+import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
+import { defaultSummaryLimits, FunctionSummaries, type SummaryLimits } from './summaries.js';
 import { buildFixes } from './fixes.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import type { Origin } from './origin.js';
@@ -32,6 +33,10 @@ export interface DetectorOptions {
   readonly allow?: readonly TypeOrValueSpecifier[];
   /** Extra APIs to report as blocking (category `user`). */
   readonly deny?: readonly TypeOrValueSpecifier[];
+  /** `checkSourceFile` also reports calls of project functions that block indirectly (default true). */
+  readonly indirect?: boolean;
+  /** Depth and size caps of the indirect analysis. */
+  readonly summaryLimits?: Partial<SummaryLimits>;
 }
 
 /** Names that catalog entries are called by; a property call by any other name cannot reach the catalog. */
@@ -46,6 +51,8 @@ export class BlockingCallDetector {
   private readonly deny: readonly TypeOrValueSpecifier[];
   private readonly names: ReadonlySet<string>;
   private readonly syntax;
+  private readonly indirect: boolean;
+  private readonly summaries: FunctionSummaries;
 
   constructor(
     readonly program: ts.Program,
@@ -58,6 +65,14 @@ export class BlockingCallDetector {
     this.mode = options.context ?? 'async';
     this.allow = options.allow ?? [];
     this.deny = options.deny ?? [];
+    this.indirect = options.indirect ?? true;
+    this.summaries = new FunctionSummaries(
+      program,
+      this.resolver,
+      this.syntax,
+      (call) => (this.mayBeBlocking(calleeOf(call)) ? this.blockingMatch(call)?.api : undefined),
+      { ...defaultSummaryLimits, ...options.summaryLimits },
+    );
     this.names = new Set([...catalogNames, ...this.deny.flatMap(specifierNames), ...blockingTagNames(program), 'call', 'apply']);
   }
 
@@ -66,11 +81,43 @@ export class BlockingCallDetector {
     if (!this.mayBeBlocking(calleeOf(call))) return undefined;
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
     if (!context) return undefined;
-    const origins = this.resolver.originsOfCall(call);
-    const match = this.match(origins);
-    if (!match) return undefined;
-    if (match.api.onlyWithoutCallback && this.resolver.takesCallback(call)) return undefined;
-    return this.finding(call, match, context, call);
+    const match = this.blockingMatch(call);
+    return match && this.finding(call, match, context, call);
+  }
+
+  /**
+   * A finding for a call, inside async code, of a project function that blocks through its own sync calls:
+   * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls the direct check reports are skipped.
+   */
+  checkIndirectCall(call: CallLike): Finding | undefined {
+    const fn = this.summaries.projectFunctionOf(call);
+    if (!fn) return undefined;
+    const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
+    if (!context || (this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call))) return undefined;
+    const summary = this.summaries.summaryOf(fn);
+    const [first] = summary.chain;
+    if (!first || !summary.api) return undefined;
+    const origin = this.resolver.originsOfCall(call).find((candidate) => candidate.module.startsWith('file:'));
+    const helper: BlockingApi = {
+      module: 'project',
+      path: origin?.path ?? first.label,
+      id: `project.${origin?.path ?? first.label}`,
+      category: summary.api.category,
+      docs: summary.api.docs,
+      ...(origin && { file: origin.module.slice('file:'.length) }),
+      advice: summary.api.twin
+        ? `make the chain async with \`${twinLabel(summary.api.twin)}\`, or run \`${first.label}\` in a worker thread`
+        : `run \`${first.label}\` in a worker thread`,
+    };
+    const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
+    return { ...base, ruleId: 'no-indirect-blocking-call', label: `${first.label}()`, chain: summary.chain };
+  }
+
+  /** What `call` blocks on by itself (catalog, `@blocking`, `deny`), whatever its context. */
+  private blockingMatch(call: CallLike): { api: BlockingApi; origin: Origin } | undefined {
+    const match = this.match(this.resolver.originsOfCall(call));
+    if (!match || (match.api.onlyWithoutCallback && this.resolver.takesCallback(call))) return undefined;
+    return match;
   }
 
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
@@ -96,7 +143,7 @@ export class BlockingCallDetector {
     const findings: Finding[] = [];
     const visit = (node: ts.Node): void => {
       if (isCallLike(node)) {
-        const finding = this.checkCall(node);
+        const finding = this.checkCall(node) ?? (this.indirect ? this.checkIndirectCall(node) : undefined);
         if (finding) findings.push(finding);
         findings.push(...this.checkCallbackArguments(node));
       }

@@ -1,5 +1,6 @@
 /** What the core reports: plain data, the same for the ESLint rules and the language server. */
 import type { AsyncTwin, BlockingApi } from './catalog/types.js';
+import type { ChainLink } from './summaries.js';
 
 export interface FixEdit {
   readonly range: readonly [start: number, end: number];
@@ -16,7 +17,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  readonly ruleId: 'no-blocking-call';
+  readonly ruleId: 'no-blocking-call' | 'no-indirect-blocking-call';
   /** 'node:fs.readFileSync', 'bcryptjs.hashSync', 'project.loadConfig'. */
   readonly api: string;
   readonly category: BlockingApi['category'];
@@ -32,6 +33,8 @@ export interface Finding {
   readonly twin: AsyncTwin | undefined;
   readonly docs: string;
   readonly fixes: readonly Fix[];
+  /** Indirect findings: from the called project function down to the blocking call. */
+  readonly chain?: readonly ChainLink[];
 }
 
 /** 'node:fs' → 'fs'; 'global' and 'project' → '' (so `Atomics.wait` and `hashPassword` read as themselves). */

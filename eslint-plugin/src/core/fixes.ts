@@ -88,7 +88,7 @@ function workerFix(input: FixInput): Fix | undefined {
   const target = workerTarget(input, imports);
   if (!target) return undefined;
   const inWorker = imports.reference('unblock', 'inWorker');
-  const replacement = `await ${inWorker}<typeof import('${target.specifier}')>(${target.location}).${api.path}(${argumentText(input.call)})`;
+  const replacement = `await ${inWorker}<typeof import('${target.specifier}')>(${target.location}).${target.exportName}(${argumentText(input.call)})`;
   return suggestion(`Run \`${apiLabel(api)}\` in a worker thread`, 'worker', [
     ...imports.edits(),
     { range: [input.call.getStart(), input.call.getEnd()], text: needsParentheses(callOf(input)) ? `(${replacement})` : replacement },
@@ -96,7 +96,10 @@ function workerFix(input: FixInput): Fix | undefined {
 }
 
 /** Where the worker loads the function from: a builtin, a package resolved from here, or a project module. */
-function workerTarget(input: FixInput, imports: ImportPlanner): { specifier: string; location: string } | undefined {
+function workerTarget(
+  input: FixInput,
+  imports: ImportPlanner,
+): { specifier: string; location: string; exportName: string } | undefined {
   const { api, origin, program } = input;
   const sourceFile = input.call.getSourceFile();
   const esm = imports.isEsm && isEsmOutput(sourceFile, program);
@@ -105,16 +108,21 @@ function workerTarget(input: FixInput, imports: ImportPlanner): { specifier: str
     if (!api.file || api.file === sourceFile.fileName || !isExported(origin.declaration)) return undefined;
     let specifier = path.posix.relative(path.posix.dirname(sourceFile.fileName), api.file).replace(/\.([cm]?)tsx?$/, '.$1js');
     if (!specifier.startsWith('.')) specifier = `./${specifier}`;
-    return { specifier, location: esm ? `new URL('${specifier}', import.meta.url)` : `require.resolve('${specifier}')` };
+    const exportName = hasModifier(origin.declaration, ts.SyntaxKind.DefaultKeyword) ? 'default' : api.path;
+    return { specifier, exportName, location: esm ? `new URL('${specifier}', import.meta.url)` : `require.resolve('${specifier}')` };
   }
   const specifier = imports.specifierFor(api.module);
-  if (api.module.startsWith('node:')) return { specifier, location: `'${specifier}'` };
-  return { specifier, location: esm ? `import.meta.resolve('${specifier}')` : `require.resolve('${specifier}')` };
+  if (api.module.startsWith('node:')) return { specifier, exportName: api.path, location: `'${specifier}'` };
+  return { specifier, exportName: api.path, location: esm ? `import.meta.resolve('${specifier}')` : `require.resolve('${specifier}')` };
 }
 
 function isExported(declaration: ts.Declaration): boolean {
+  return hasModifier(declaration, ts.SyntaxKind.ExportKeyword);
+}
+
+function hasModifier(declaration: ts.Declaration, kind: ts.SyntaxKind): boolean {
   const node = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-  return ts.canHaveModifiers(node) && (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === kind);
 }
 
 const callOf = (input: FixInput) => input.call as ts.CallExpression;

@@ -7,3 +7,5 @@ export * from './finding.js';
 export { BlockingCallDetector, type DetectorOptions } from './detect.js';
 export { CallResolver, specifierMatches, type TypeOrValueSpecifier } from './resolve.js';
 export { canonicalModule, originOf, packageOfFile, type Origin } from './origin.js';
+export { FunctionSummaries, defaultSummaryLimits, type ChainLink, type Summary, type SummaryLimits } from './summaries.js';
+export { hasMarker, blockingTagNames } from './jsdoc-tags.js';

@@ -1,26 +1,19 @@
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { argumentsOf, type CallLike } from '../core/resolve.js';
 import { blockingApis } from '../core/catalog/index.js';
-import { allCategories, categoryDescriptions, defaultCategories, type BlockingApi, type Category } from '../core/catalog/types.js';
-import { contextModes, describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
-import { BlockingCallDetector } from '../core/detect.js';
+import type { BlockingApi, Category } from '../core/catalog/types.js';
+import { describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
 import { apiLabel, remedyText, type Finding } from '../core/finding.js';
 import { estreeSyntax } from '../untyped/estree-syntax.js';
 import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from '../untyped/trace-map.js';
 import { createRule } from '../util/create-rule.js';
+import { suggestionMessages, suggestionsOf, type SuggestionMessageIds } from '../util/suggestions.js';
+import { detectorFor, enabledCategories, sharedDefaults, sharedOptionProperties, type SharedOptions } from '../util/options.js';
 
-export type Options = [
-  {
-    categories?: Partial<Record<Category, boolean>>;
-    context?: ContextMode;
-    allow?: TypeOrValueSpecifier[];
-    deny?: TypeOrValueSpecifier[];
-  },
-];
-export type MessageIds = 'blockingCall' | 'suggestAsyncTwin' | 'suggestWorker';
+export type Options = [SharedOptions];
+export type MessageIds = 'blockingCall' | SuggestionMessageIds;
 
 export default createRule<Options, MessageIds>({
   name: 'no-blocking-call',
@@ -33,48 +26,18 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       blockingCall: '`{{api}}` blocks the event loop {{context}}; {{remedy}}.',
-      suggestAsyncTwin: '{{title}} (adds `await`).',
-      suggestWorker: '{{title}} (adds `await`; needs the `unblock` package).',
+      ...suggestionMessages,
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          categories: {
-            type: 'object',
-            description: `Turn categories of blocking APIs on or off. On by default: ${defaultCategories.join(', ')}.`,
-            additionalProperties: false,
-            properties: Object.fromEntries(
-              allCategories.map((category) => [category, { type: 'boolean', description: `Report ${categoryDescriptions[category]}.` }]),
-            ),
-          },
-          context: {
-            type: 'string',
-            enum: [...contextModes],
-            description:
-              'Where to report: `async` (async functions and sync callbacks running during them), `function` (any function), `everywhere` (module level too).',
-          },
-          allow: {
-            ...typeOrValueSpecifiersSchema,
-            description: 'APIs never to report, as TypeOrValueSpecifiers.',
-          },
-          deny: {
-            ...typeOrValueSpecifiersSchema,
-            description: 'Extra APIs to report as blocking, as TypeOrValueSpecifiers.',
-          },
-        },
-      },
-    ],
-    defaultOptions: [{ context: 'async', allow: [], deny: [] }],
+    schema: [{ type: 'object', additionalProperties: false, properties: sharedOptionProperties }],
+    defaultOptions: [sharedDefaults],
   },
-  defaultOptions: [{ categories: {}, context: 'async', allow: [], deny: [] }],
+  defaultOptions: [sharedDefaults],
   create(context, [options]) {
-    const categories = enabledCategories(options.categories ?? {});
+    const categories = enabledCategories(options.categories);
     // Type information when the parser gives it (typescript-eslint with a project); import tracking otherwise.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (services?.program && services.esTreeNodeToTSNodeMap) {
-      const detector = detectorFor(services.program, { ...options, categories });
+      const detector = detectorFor(services.program, options);
       const map = services.esTreeNodeToTSNodeMap;
       const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
         const call = map.get(node) as CallLike;
@@ -105,27 +68,8 @@ function report(
     node,
     messageId: 'blockingCall',
     data: { api: finding.label, context: finding.context, remedy: finding.remedy },
-    suggest: (finding.fixes ?? []).map((fix) => ({
-      messageId: fix.kind === 'worker' ? 'suggestWorker' : 'suggestAsyncTwin',
-      data: { title: fix.title },
-      fix: (fixer) => fix.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
-    })),
+    suggest: suggestionsOf(finding.fixes ?? []),
   });
-}
-
-function enabledCategories(switches: Partial<Record<Category, boolean>>): Category[] {
-  return allCategories.filter((category) => switches[category] ?? defaultCategories.includes(category));
-}
-
-/** One detector per program and options: type-checker work is shared by every file of a lint run. */
-const detectors = new WeakMap<ts.Program, Map<string, BlockingCallDetector>>();
-function detectorFor(program: ts.Program, options: Options[0] & { categories: Category[] }): BlockingCallDetector {
-  const key = JSON.stringify(options);
-  let byOptions = detectors.get(program);
-  if (!byOptions) detectors.set(program, (byOptions = new Map()));
-  let detector = byOptions.get(key);
-  if (!detector) byOptions.set(key, (detector = new BlockingCallDetector(program, options)));
-  return detector;
 }
 
 function findingNode(call: CallLike, finding: Finding): ts.Node | undefined {

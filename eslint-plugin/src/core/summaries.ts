@@ -1,0 +1,170 @@
+/**
+ * Which of the project's own sync functions block, transitively: `loadConfig → readJson → fs.readFileSync`.
+ * One summary per function declaration, computed on demand and cached for the life of a program (a new
+ * program — after an edit — gets a new cache). Recursion is safe: a function still being summarized counts as
+ * non-blocking for its callees, and results that leaned on that are not cached.
+ */
+import * as ts from 'typescript';
+import type { BlockingApi } from './catalog/types.js';
+import type { ContextSyntax } from './context.js';
+import { hasMarker } from './jsdoc-tags.js';
+import type { CallLike, CallResolver } from './resolve.js';
+import { isCallLike } from './resolve.js';
+import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
+
+export interface ChainLink {
+  /** 'readJson', or the blocking API at the end: 'fs.readFileSync'. */
+  readonly label: string;
+  readonly file: string;
+  /** Offset of the call that leads on (for the last link: the blocking call). */
+  readonly position: number;
+  /** 1-based line of `position`. */
+  readonly line: number;
+}
+
+export interface Summary {
+  /** From the summarized function down to the blocking call; empty when it does not block. */
+  readonly chain: readonly ChainLink[];
+  readonly api: BlockingApi | undefined;
+}
+
+export interface SummaryLimits {
+  /** How many project functions deep to follow calls (default 8). */
+  readonly maxDepth: number;
+  /** Functions with more syntax nodes than this are not looked into (default 20,000). */
+  readonly maxFunctionSize: number;
+}
+
+export const defaultSummaryLimits: SummaryLimits = { maxDepth: 8, maxFunctionSize: 20_000 };
+
+const notBlocking: Summary = { chain: [], api: undefined };
+
+export class FunctionSummaries {
+  private readonly cache = new Map<ts.Node, Summary>();
+  private readonly inProgress = new Set<ts.Node>();
+  private sawCycle = false;
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly resolver: CallResolver,
+    private readonly syntax: ContextSyntax<ts.Node>,
+    /** The direct matcher: what a call blocks on by itself (catalog, `@blocking`, `deny`), or undefined. */
+    private readonly directlyBlocking: (call: CallLike) => BlockingApi | undefined,
+    private readonly limits: SummaryLimits = defaultSummaryLimits,
+  ) {}
+
+  /** The project function a call invokes, if it is one whose body we can summarize. */
+  projectFunctionOf(call: CallLike): FunctionNode | undefined {
+    const callee = ts.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+    const symbol = this.resolver.symbolOf(callee);
+    for (const declaration of symbol?.getDeclarations() ?? []) {
+      const fn = functionOf(declaration);
+      if (fn && this.isProjectCode(fn)) return fn;
+    }
+    return undefined;
+  }
+
+  /** Does calling `fn` block, and through which chain? */
+  summaryOf(fn: FunctionNode, depth = 0): Summary {
+    const cached = this.cache.get(fn);
+    if (cached) return cached;
+    if (this.inProgress.has(fn)) {
+      this.sawCycle = true;
+      return notBlocking;
+    }
+    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking')) {
+      return notBlocking;
+    }
+    this.inProgress.add(fn);
+    const cycleBefore = this.sawCycle;
+    this.sawCycle = false;
+    let summary = notBlocking;
+    try {
+      summary = this.summarize(fn, depth);
+    } finally {
+      this.inProgress.delete(fn);
+    }
+    // Blocking is final; "not blocking" is only final if no unfinished caller was assumed non-blocking on the way.
+    if (summary.chain.length > 0 || !this.sawCycle) this.cache.set(fn, summary);
+    this.sawCycle = this.sawCycle || cycleBefore;
+    return summary;
+  }
+
+  private summarize(fn: FunctionNode, depth: number): Summary {
+    const body = fn.body;
+    if (!body) return notBlocking;
+    let size = 0;
+    let found: Summary = notBlocking;
+    const visit = (node: ts.Node): void => {
+      if (found.chain.length > 0 || ++size > this.limits.maxFunctionSize) return;
+      if (node !== fn && isFunctionWithBody(node) && !this.runsDuring(node, fn)) return; // deferred or unknown: not our sync part
+      if (isCallLike(node)) {
+        const api = this.directlyBlocking(node);
+        if (api) {
+          found = { chain: [this.link(fn, node), this.apiLink(api, node)], api };
+          return;
+        }
+        const callee = this.projectFunctionOf(node);
+        if (callee && callee !== fn) {
+          const inner = this.summaryOf(callee, depth + 1);
+          if (inner.chain.length > 0) {
+            found = { chain: [this.link(fn, node), ...inner.chain], api: inner.api };
+            return;
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return found;
+  }
+
+  /** A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. */
+  private runsDuring(inner: ts.Node, outer: ts.Node): boolean {
+    for (let fn: ts.Node | undefined = inner; fn && fn !== outer; fn = this.syntax.enclosingFunction(fn)) {
+      const passed = this.syntax.callOfArgument(fn);
+      if (!passed || this.syntax.callbackTiming(passed.call, passed.index) !== 'sync') return false;
+    }
+    return true;
+  }
+
+  private isProjectCode(fn: FunctionNode): boolean {
+    const sourceFile = fn.getSourceFile();
+    return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile) && !!fn.body;
+  }
+
+  private link(fn: FunctionNode, call: ts.Node): ChainLink {
+    const label = /`([^`]+)`/.exec(functionFacts(fn).label)?.[1] ?? 'anonymous function';
+    return position(label, call);
+  }
+
+  private apiLink(api: BlockingApi, call: ts.Node): ChainLink {
+    const module = api.module === 'global' || api.module === 'project' ? '' : `${api.module.replace(/^node:/, '')}.`;
+    return position(`${module}${api.path.replace(/#/g, '.')}`, call);
+  }
+}
+
+function position(label: string, node: ts.Node): ChainLink {
+  const sourceFile = node.getSourceFile();
+  const start = node.getStart(sourceFile);
+  return { label, file: sourceFile.fileName, position: start, line: sourceFile.getLineAndCharacterOfPosition(start).line + 1 };
+}
+
+/**
+ * The function with a body behind a declaration: itself, or `const f = () => …`. Overload signatures have no
+ * body; their symbol's other declaration, the implementation, is found by the caller's loop.
+ */
+function functionOf(declaration: ts.Declaration): FunctionNode | undefined {
+  if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+    const initializer = declaration.initializer;
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+  }
+  return undefined;
+}
+
+/** The statement or declaration that carries a function's JSDoc (`/** @nonblocking *\/ const f = () => …`). */
+function holderOf(fn: ts.Node): ts.Node {
+  const parent = fn.parent;
+  return ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) ? parent : fn;
+}

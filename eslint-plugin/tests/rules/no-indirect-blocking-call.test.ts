@@ -1,0 +1,158 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../src/rules/no-indirect-blocking-call.js';
+import { typedRuleTester, untypedRuleTester } from '../util/rule-tester.js';
+
+const FILE = 'file.ts'; // paths in messages are relative to the linted file's folder
+const indirect = (api: string, context: string, chain: string, remedy: string) => ({
+  messageId: 'indirectBlockingCall' as const,
+  data: { api, context, chain, remedy },
+});
+const readFileRemedy = (helper: string) => `make the chain async with \`fs.promises.readFile\`, or run \`${helper}\` in a worker thread`;
+
+const valid: (string | ValidTestCase<Options>)[] = [
+  // mutual recursion that never blocks terminates
+  `function even(n: number): boolean { return n === 0 ? true : odd(n - 1); }
+   function odd(n: number): boolean { return n === 0 ? false : even(n - 1); }
+   export async function main() { return even(10); }`,
+  // blocking work deferred to a timer or a listener does not block the caller
+  `import { readFileSync } from 'node:fs';
+   function later() { setTimeout(() => readFileSync('x'), 10); }
+   export async function main() { later(); }`,
+  // a helper that uses the async twin
+  `import { readFile } from 'node:fs/promises';
+   function start() { return readFile('x'); }
+   export async function main() { return start(); }`,
+  // declarations without bodies: only the catalog or @blocking can say (that is the direct rule's job)
+  `import { opaque, knownSlow } from './indirect-declarations.js';
+   export async function main() { opaque(); knownSlow(); }`,
+  // @nonblocking cuts the chain
+  `import { loadAll } from './indirect-config.js'; export async function main() { return loadAll(); }`,
+  // async helpers report their own blocking calls (direct rule); calling them is fine
+  `import { readFileSync } from 'node:fs';
+   async function helper() { return readFileSync('x'); }
+   export async function main() { return helper(); }`,
+  // a direct finding is not reported twice
+  `/** @blocking */ function heavy() { return 1; } export async function main() { return heavy(); }`,
+  `import { readFileSync } from 'node:fs'; export async function main() { return readFileSync('x'); }`,
+  // calls from sync code are not in async code
+  `import { loadConfig } from './indirect-config.js'; export function main() { return loadConfig(); }`,
+  // an allow entry cuts the chain at the blocking call
+  {
+    code: `import { loadConfig } from './indirect-config.js'; export async function main() { return loadConfig(); }`,
+    options: [{ allow: [{ from: 'package' as const, package: 'fs', name: 'readFileSync' }] }],
+  },
+  // depth cap: loadConfig → readJson → readFileSync needs 2 levels
+  {
+    code: `import { loadConfig } from './indirect-config.js'; export async function main() { return loadConfig(); }`,
+    options: [{ maxDepth: 1 }],
+  },
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'same file, through two helpers',
+    code: `import { readFileSync } from 'node:fs';
+function readJson(p: string) { return JSON.parse(readFileSync(p, 'utf8')); }
+function loadConfig() { return readJson('c.json'); }
+export async function main() { return loadConfig(); }`,
+    errors: [
+      indirect('loadConfig()', 'inside async function `main`', `loadConfig → readJson → fs.readFileSync (${FILE}:2)`, readFileRemedy('loadConfig')),
+    ],
+  },
+  {
+    name: 'another file, with a worker-thread suggestion for the exported helper',
+    code: `import { loadConfig } from './indirect-config.js';
+export async function main() { return loadConfig(); }`,
+    errors: [
+      {
+        ...indirect('loadConfig()', 'inside async function `main`', 'loadConfig → readJson → fs.readFileSync (indirect-config.ts:4)', readFileRemedy('loadConfig')),
+        suggestions: [
+          {
+            messageId: 'suggestWorker',
+            data: { title: 'Run `loadConfig` in a worker thread' },
+            output: `import { loadConfig } from './indirect-config.js';
+import { inWorker } from 'unblock';
+export async function main() { return await inWorker<typeof import('./indirect-config.js')>(require.resolve('./indirect-config.js')).loadConfig(); }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a method called through this',
+    code: `import { execSync } from 'node:child_process';
+export class Git {
+  private version() { return execSync('git --version', { encoding: 'utf8' }); }
+  async info() { return this.version(); }
+}`,
+    errors: [
+      indirect('version()', 'inside async method `info`', `version → child_process.execSync (${FILE}:3)`, 'make the chain async with `util.promisify(child_process.exec)`, or run `version` in a worker thread'),
+    ],
+  },
+  {
+    name: 'mutual recursion where one member blocks',
+    code: `import { readFileSync } from 'node:fs';
+function ping(n: number): number { return n > 0 ? pong(n - 1) : 0; }
+function pong(n: number): number { readFileSync('x'); return ping(n); }
+export async function main() { return ping(3); }`,
+    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy('ping'))],
+  },
+  {
+    name: 'overloads: the implementation is looked into',
+    code: `import { readFileSync } from 'node:fs';
+function read(p: string): string;
+function read(p: string, raw: true): Buffer;
+function read(p: string, raw?: true) { return raw ? readFileSync(p) : readFileSync(p, 'utf8'); }
+export async function main() { return read('x'); }`,
+    errors: [indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:4)`, readFileRemedy('read'))],
+  },
+  {
+    name: 'a sync callback inside the helper runs during it',
+    code: `import { readFileSync } from 'node:fs';
+const readAll = (paths: string[]) => paths.map((p) => readFileSync(p, 'utf8'));
+export const main = async () => readAll(['a', 'b']);`,
+    errors: [indirect('readAll()', 'inside async arrow function `main`', `readAll → fs.readFileSync (${FILE}:2)`, readFileRemedy('readAll'))],
+  },
+  {
+    name: 'default-exported and re-exported helpers',
+    code: `import pack from './indirect-default.js';
+import { load } from './indirect-reexport.js';
+export async function main() { return [pack('x'), load()]; }`,
+    errors: [
+      {
+        ...indirect('pack()', 'inside async function `main`', 'pack → zlib.gzipSync (indirect-default.ts:4)', 'make the chain async with `util.promisify(zlib.gzip)`, or run `pack` in a worker thread'),
+        suggestions: [
+          {
+            messageId: 'suggestWorker',
+            data: { title: 'Run `pack` in a worker thread' },
+            output: `import pack from './indirect-default.js';
+import { load } from './indirect-reexport.js';
+import { inWorker } from 'unblock';
+export async function main() { return [await inWorker<typeof import('./indirect-default.js')>(require.resolve('./indirect-default.js')).default('x'), load()]; }`,
+          },
+        ],
+      },
+      {
+        ...indirect('loadConfig()', 'inside async function `main`', 'loadConfig → readJson → fs.readFileSync (indirect-config.ts:4)', readFileRemedy('loadConfig')),
+        suggestions: [
+          {
+            messageId: 'suggestWorker',
+            data: { title: 'Run `loadConfig` in a worker thread' },
+            output: `import pack from './indirect-default.js';
+import { load } from './indirect-reexport.js';
+import { inWorker } from 'unblock';
+export async function main() { return [pack('x'), await inWorker<typeof import('./indirect-config.js')>(require.resolve('./indirect-config.js')).loadConfig()]; }`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+typedRuleTester().run('no-indirect-blocking-call', rule, { valid, invalid });
+
+// Without type information the rule cannot look into function bodies, and says nothing.
+untypedRuleTester().run('no-indirect-blocking-call (untyped)', rule, {
+  valid: [invalid[0]!.code],
+  invalid: [],
+});
