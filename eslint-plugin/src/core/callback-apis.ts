@@ -44,3 +44,6 @@ for (const api of syncCallbackApis) byPath.set(api.path, [...(byPath.get(api.pat
 export function isSyncCallbackApi(module: string, path: string, argument: number): boolean {
   return module === 'global' && (byPath.get(path)?.some((api) => api.argument === argument) ?? false);
 }
+
+/** The names such APIs are called by (`map`, `then`, `from`, `Promise`): a cheap filter before the type checker. */
+export const syncCallbackNames: ReadonlySet<string> = new Set(syncCallbackApis.map((api) => api.path.split('#').pop()!));

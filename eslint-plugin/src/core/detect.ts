@@ -153,10 +153,21 @@ export class BlockingCallDetector {
     return findings;
   }
 
-  /** Cheap syntactic filter before asking the type checker. */
+  /**
+   * Cheap filter before asking the type checker for signatures: a property call must use a name of the catalog
+   * (or of the user's lists); an identifier is looked up (imports and `const` aliases followed, no type work).
+   */
   private mayBeBlocking(callee: ts.Expression): boolean {
     const node = skipOuter(callee);
-    if (ts.isIdentifier(node)) return true; // may be an import or alias of anything
+    if (ts.isIdentifier(node)) {
+      const symbol = this.resolver.symbolOf(node);
+      const declaration = symbol?.valueDeclaration;
+      if (!symbol || !declaration) return false;
+      // A variable gets its call signatures from its type (`const db = new Database()`, `createSyncFn()`): resolve.
+      if (!ts.isFunctionLike(declaration) && !ts.isClassLike(declaration) && !isFunctionValued(declaration)) return true;
+      const declared = ts.getNameOfDeclaration(declaration);
+      return this.names.has(symbol.getName()) || (!!declared && ts.isIdentifier(declared) && this.names.has(declared.text));
+    }
     const name = calleeName(node);
     return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name);
   }
@@ -198,6 +209,15 @@ export class BlockingCallDetector {
         : [],
     };
   }
+}
+
+/** `const f = () => …` / `function () {}` values: named functions of the project, judged by name. */
+function isFunctionValued(declaration: ts.Declaration): boolean {
+  return (
+    ts.isVariableDeclaration(declaration) &&
+    !!declaration.initializer &&
+    (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))
+  );
 }
 
 function specifierNames(specifier: TypeOrValueSpecifier): string[] {

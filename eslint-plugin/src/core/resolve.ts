@@ -6,7 +6,7 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
 import { findBlockingApi, offloadApis } from './catalog/index.js';
 import type { BlockingApi } from './catalog/types.js';
-import { isSyncCallbackApi } from './callback-apis.js';
+import { isSyncCallbackApi, syncCallbackNames } from './callback-apis.js';
 import type { CallbackTiming } from './context.js';
 import { canonicalModule, originOf, type Origin } from './origin.js';
 
@@ -118,8 +118,21 @@ export class CallResolver {
     });
   }
 
+  /**
+   * Cheap filter before resolving signatures: only calls by a name of a sync-callback API (`map`, `then`,
+   * `new Promise`) or of an offload API (also through an imported alias) can run a callback in a known way.
+   */
+  private mayRunCallbacks(call: CallLike): boolean {
+    const callee = skipOuter(calleeOf(call));
+    const name = ts.isNewExpression(call) && ts.isIdentifier(callee) ? callee.text : calleeName(callee);
+    if (name === undefined) return false;
+    if (syncCallbackNames.has(name === 'Promise' ? 'PromiseConstructor' : name) || offloadNames.has(name)) return true;
+    return ts.isIdentifier(callee) && offloadNames.has(this.symbolOf(callee)?.getName() ?? '');
+  }
+
   /** How a call treats the function passed at `index` (context needs this). */
   callbackTiming(call: CallLike, index: number): CallbackTiming {
+    if (!this.mayRunCallbacks(call)) return 'unknown';
     const declaration = this.checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
     const origins = declaration ? [originOf(declaration, this.program)] : [];
     if (!origins[0]) origins.push(...this.originsOfValue(calleeOf(call)));
@@ -133,6 +146,8 @@ export class CallResolver {
     return 'unknown';
   }
 }
+
+const offloadNames = new Set(offloadApis.map((api) => api.path.split('.').pop()!));
 
 /** The catalog entry among `origins`, if any. */
 export function catalogEntryOf(origins: readonly Origin[]): Resolved | undefined {
