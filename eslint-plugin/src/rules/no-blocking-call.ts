@@ -87,9 +87,9 @@ function reportByImportTracking(
   const scope = context.sourceCode.getScope(program) as unknown as ConstructorParameters<typeof ReferenceTracker>[0];
   // 'legacy' mode: named imports of CommonJS modules (`import { readFileSync } from 'fs'`) are tracked too.
   const tracker = new ReferenceTracker(scope, { mode: 'legacy' });
-  const { modules, globals } = buildTraceMaps(blockingApis.filter((api) => categories.has(api.category)));
+  const { modules, globals } = traceMapsFor(categories);
   const offloadCalls = new Set<TSESTree.Node>();
-  const offload = buildOffloadTraceMap();
+  const offload = offloadTraceMap;
   for (const { node } of [...tracker.iterateEsmReferences(offload), ...tracker.iterateCjsReferences(offload)]) {
     offloadCalls.add(node as TSESTree.Node);
   }
@@ -111,6 +111,16 @@ function reportByImportTracking(
     if (!found) continue;
     report(context, call, { label: apiLabel(api), context: describeContext(found), remedy: remedyText(api) });
   }
+}
+
+/** Trace maps are derived from the catalog once per set of categories, not per file. */
+const traceMaps = new Map<string, ReturnType<typeof buildTraceMaps>>();
+const offloadTraceMap = buildOffloadTraceMap();
+function traceMapsFor(categories: ReadonlySet<Category | 'user'>): ReturnType<typeof buildTraceMaps> {
+  const key = [...categories].sort().join();
+  let maps = traceMaps.get(key);
+  if (!maps) traceMaps.set(key, (maps = buildTraceMaps(blockingApis.filter((api) => categories.has(api.category)))));
+  return maps;
 }
 
 /** `randomBytes(16, cb)`: any function-like or unknown identifier argument may be the callback. */
