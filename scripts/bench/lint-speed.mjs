@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Lint-speed benchmark on a real codebase: eslint@10.15.0's lib/ (389 files), each setup in fresh processes,
+// median of RUNS. Prints wall time, rule time (ESLint stats) and the ratios the targets speak of.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const once = fileURLToPath(new URL('./lint-once.mjs', import.meta.url));
+const setups = [
+  'typed-baseline',
+  'typed+no-floating-promises',
+  'typed+unblock-direct',
+  'typed+unblock-both',
+  'untyped-baseline',
+  'untyped+n/no-sync',
+  'untyped+unblock-direct',
+];
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const measured = {};
+for (const setup of setups) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    samples.push(JSON.parse(execFileSync(process.execPath, [once, setup], { encoding: 'utf8' })));
+  }
+  const rules = Object.keys(samples[0].ruleMs).filter((rule) => rule !== '(parse)');
+  measured[setup] = {
+    ms: median(samples.map((sample) => sample.ms)),
+    ruleMs: Object.fromEntries(rules.map((rule) => [rule, Math.round(median(samples.map((sample) => sample.ruleMs[rule] ?? 0)))])),
+    findings: samples[0].findings,
+    files: samples[0].files,
+  };
+  process.stderr.write(`  ${setup}: ${measured[setup].ms} ms\n`);
+}
+
+const wall = (setup) => measured[setup].ms;
+const ruleTime = (setup, rule) => measured[setup].ruleMs[rule] ?? 0;
+const pct = (part, whole) => `${((part / whole) * 100).toFixed(1)}%`;
+console.log(`\neslint@10.15.0 lib/ (${measured['typed-baseline'].files} files), median of ${runs} runs, node ${process.version}\n`);
+console.log('| setup | wall (ms) | rule time (ms) | findings |');
+console.log('|---|---:|---:|---:|');
+for (const setup of setups) {
+  const rules = Object.entries(measured[setup].ruleMs).map(([rule, ms]) => `${rule} ${ms}`).join(', ') || '—';
+  console.log(`| ${setup} | ${wall(setup)} | ${rules} | ${measured[setup].findings} |`);
+}
+const baseline = wall('typed-baseline');
+const direct = ruleTime('typed+unblock-direct', 'unblock/no-blocking-call');
+const floating = ruleTime('typed+no-floating-promises', '@typescript-eslint/no-floating-promises');
+const indirect = ruleTime('typed+unblock-both', 'unblock/no-indirect-blocking-call');
+const untyped = ruleTime('untyped+unblock-direct', 'unblock/no-blocking-call');
+const noSync = ruleTime('untyped+n/no-sync', 'n/no-sync');
+console.log(`
+- unblock/no-blocking-call (typed) adds ${pct(direct, baseline)} to the type-aware baseline (target ≤ 5%); no-floating-promises adds ${pct(floating, baseline)}.
+- unblock/no-blocking-call costs ${(direct / floating).toFixed(2)}× no-floating-promises (target ≤ 1×).
+- unblock/no-indirect-blocking-call adds ${pct(indirect, wall('typed+unblock-direct'))} over the same run without it (target ≤ 10%).
+- untyped: unblock/no-blocking-call ${untyped} ms vs n/no-sync ${noSync} ms of rule time (${(untyped / Math.max(noSync, 1)).toFixed(1)}×); whole runs ${wall('untyped+unblock-direct')} vs ${wall('untyped+n/no-sync')} ms (${(wall('untyped+unblock-direct') / wall('untyped+n/no-sync')).toFixed(2)}×; target ≤ 1.2×).`);
