@@ -78,9 +78,11 @@ export class BlockingCallDetector {
 
   /** A finding for `call` itself, when it invokes a blocking API inside async code. */
   checkCall(call: CallLike): Finding | undefined {
-    if (!this.mayBeBlocking(calleeOf(call))) return undefined;
+    // Cheapest test first: a property name is a set lookup; an identifier needs a symbol, so context goes first.
+    const callee = skipOuter(calleeOf(call));
+    if (!ts.isIdentifier(callee) && !this.mayBeBlocking(callee)) return undefined;
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
-    if (!context) return undefined;
+    if (!context || (ts.isIdentifier(callee) && !this.mayBeBlocking(callee))) return undefined;
     const match = this.blockingMatch(call);
     return match && this.finding(call, match, context, call);
   }
@@ -123,6 +125,7 @@ export class BlockingCallDetector {
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
   checkCallbackArguments(call: CallLike): Finding[] {
     const findings: Finding[] = [];
+    if (argumentsOf(call).length === 0 || !this.resolver.mayRunCallbacks(call)) return findings;
     argumentsOf(call).forEach((argument, index) => {
       const value = skipOuter(argument);
       if (isFunctionWithBody(value) || !this.mayBeBlocking(value)) return;

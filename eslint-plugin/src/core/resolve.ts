@@ -122,7 +122,7 @@ export class CallResolver {
    * Cheap filter before resolving signatures: only calls by a name of a sync-callback API (`map`, `then`,
    * `new Promise`) or of an offload API (also through an imported alias) can run a callback in a known way.
    */
-  private mayRunCallbacks(call: CallLike): boolean {
+  mayRunCallbacks(call: CallLike): boolean {
     const callee = skipOuter(calleeOf(call));
     const name = ts.isNewExpression(call) && ts.isIdentifier(callee) ? callee.text : calleeName(callee);
     if (name === undefined) return false;
@@ -130,14 +130,20 @@ export class CallResolver {
     return ts.isIdentifier(callee) && offloadNames.has(this.symbolOf(callee)?.getName() ?? '');
   }
 
-  /** How a call treats the function passed at `index` (context needs this). */
+  /**
+   * How a call treats the function passed at `index` (context needs this). The callee's own symbol says it
+   * without resolving the call's signature, which would type-check the callback too; `new Promise` needs the
+   * construct signature.
+   */
   callbackTiming(call: CallLike, index: number): CallbackTiming {
     if (!this.mayRunCallbacks(call)) return 'unknown';
-    const declaration = this.checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
-    const origins = declaration ? [originOf(declaration, this.program)] : [];
-    if (!origins[0]) origins.push(...this.originsOfValue(calleeOf(call)));
+    let origins = this.originsOfValue(calleeOf(call));
+    if (ts.isNewExpression(call)) {
+      const declaration = this.checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+      const origin = declaration && originOf(declaration, this.program);
+      origins = origin ? [origin] : origins;
+    }
     for (const origin of origins) {
-      if (!origin) continue;
       if (isSyncCallbackApi(origin.module, origin.path, index)) return 'sync';
       if (offloadApis.some((api) => api.module === origin.module && api.path === origin.path && api.argument === index)) {
         return 'offload';
@@ -145,6 +151,7 @@ export class CallResolver {
     }
     return 'unknown';
   }
+
 }
 
 const offloadNames = new Set(offloadApis.map((api) => api.path.split('.').pop()!));
