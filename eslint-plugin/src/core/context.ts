@@ -30,6 +30,8 @@ export interface ContextSyntax<N> {
   /** The innermost function around `node`; undefined at module level (class static blocks count as module level). */
   enclosingFunction(node: N): N | undefined;
   facts(fn: N): FunctionFacts;
+  /** `facts(fn).async`, without building the label. */
+  isAsync(fn: N): boolean;
   /** When `fn` is passed directly to a call or `new`: the call and the argument position. */
   callOfArgument(fn: N): { readonly call: N; readonly index: number; readonly method: string | undefined } | undefined;
   callbackTiming(call: N, index: number): CallbackTiming;
@@ -46,6 +48,7 @@ export interface AsyncContext<N> {
 
 /** Where `node` runs, if that is somewhere `mode` reports; undefined otherwise. */
 export function findAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: ContextMode): AsyncContext<N> | undefined {
+  if (mode === 'async' && !hasAsyncAncestor(node, syntax)) return undefined; // syntax only: spares the type checker
   const callbacks: { fn: N; method: string | undefined }[] = [];
   let current = node;
   let innermost: N | undefined;
@@ -69,6 +72,13 @@ export function findAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: Con
     return { kind: 'function', fn: innermost, fnLabel: syntax.facts(innermost).label, callbacks: [] };
   }
   return undefined;
+}
+
+function hasAsyncAncestor<N>(node: N, syntax: ContextSyntax<N>): boolean {
+  for (let fn = syntax.enclosingFunction(node); fn !== undefined; fn = syntax.enclosingFunction(fn)) {
+    if (syntax.isAsync(fn)) return true;
+  }
+  return false;
 }
 
 /** "inside async function `load`", "inside a `.map()` callback in async function `load`". */

@@ -37,6 +37,7 @@ export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node>
       return undefined;
     },
     facts: functionFacts,
+    isAsync: isAsyncFunction,
     callOfArgument(fn) {
       let child: ts.Node = fn;
       while (ts.isParenthesizedExpression(child.parent) || ts.isAsExpression(child.parent)) child = child.parent;

@@ -22,6 +22,7 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Nod
       return undefined;
     },
     facts: (fn) => estreeFunctionFacts(fn as FunctionNode),
+    isAsync: (fn) => (fn as FunctionNode).async,
     callOfArgument(fn) {
       const call = fn.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
