@@ -1,0 +1,94 @@
+/** Findings of the core → LSP diagnostics, carrying their fixes so code actions need no second analysis. */
+import { findingMessage, type Finding, type Fix } from 'eslint-plugin-unblock/core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { SeverityName } from './settings.js';
+
+export const source = 'unblock';
+const docsBase = 'https://github.com/unblock-dev/unblock/blob/main/rules-docs';
+
+/** `no-blocking-call` → its documentation page. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${docsBase}/${ruleId}.md`;
+}
+
+/** The rule's name in ESLint configs and disable comments. */
+export function eslintRuleName(ruleId: string): string {
+  return `unblock/${ruleId}`;
+}
+
+export interface LspFix {
+  readonly title: string;
+  readonly kind: Fix['kind'];
+  readonly safety: Fix['safety'];
+  readonly edits: readonly TextEdit[];
+}
+
+/** What `Diagnostic.data` holds. */
+export interface DiagnosticData {
+  readonly uri: string;
+  /** The document version the fixes' edits apply to. */
+  readonly version: number;
+  readonly ruleId: string;
+  readonly fixes: readonly LspFix[];
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Partial<DiagnosticData>;
+  return typeof data.uri === 'string' && typeof data.version === 'number' && typeof data.ruleId === 'string' && Array.isArray(data.fixes);
+}
+
+export const severities: Readonly<Record<SeverityName, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function rangeOf(document: TextDocument, range: readonly [start: number, end: number]): Range {
+  return { start: document.positionAt(range[0]), end: document.positionAt(range[1]) };
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument, severity: DiagnosticSeverity): Diagnostic {
+  const data: DiagnosticData = {
+    uri: document.uri,
+    version: document.version,
+    ruleId: finding.ruleId,
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      kind: fix.kind,
+      safety: fix.safety,
+      edits: fix.edits.map((edit) => ({ range: rangeOf(document, edit.range), newText: edit.text })),
+    })),
+  };
+  const diagnostic: Diagnostic = {
+    range: rangeOf(document, finding.range),
+    severity,
+    source,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: findingMessage(finding),
+    data,
+  };
+  if (finding.asyncContext) {
+    const runner = /\basync\b/.test(finding.context) ? 'the async function that runs it' : 'the function that runs it';
+    diagnostic.relatedInformation = [{ location: { uri: document.uri, range: rangeOf(document, finding.asyncContext) }, message: runner }];
+  }
+  return diagnostic;
+}
+
+/** The one diagnostic of a file too large to analyse, saying so. */
+export function skippedDiagnostic(bytes: number, limit: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source,
+    code: 'file-too-large',
+    message: `unblock did not analyse this file: it is ${megabytes(bytes)}, over the ${megabytes(limit)} limit (setting unblock.maxFileSize).`,
+  };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+}

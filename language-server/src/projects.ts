@@ -1,0 +1,415 @@
+/**
+ * TypeScript projects: one long-lived `ts.LanguageService` per tsconfig.json / jsconfig.json, and one inferred
+ * project per workspace folder for files that no config includes. Open documents come from memory (their LSP
+ * version is the script version), everything else from disk; all projects share one DocumentRegistry, so a file
+ * two projects read is parsed once.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { BlockingCallDetector, type DetectorOptions } from 'eslint-plugin-unblock/core';
+import * as ts from 'typescript';
+import type { OpenDocuments } from './documents.js';
+import { fileKey, isInside, isJavaScript } from './paths.js';
+
+export interface ProjectHost {
+  readonly documents: OpenDocuments;
+  log(message: string): void;
+  /** The `@types` folder of the server's own `@types/node`, for projects that cannot resolve `node:fs`. */
+  readonly bundledTypesRoot: string | undefined;
+  workspaceFolders(): readonly string[];
+}
+
+const inferredOptions: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  jsx: ts.JsxEmit.Preserve,
+  allowNonTsExtensions: true,
+  resolveJsonModule: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
+
+interface ParsedConfig {
+  readonly fileNames: readonly string[];
+  readonly options: ts.CompilerOptions;
+  readonly projectReferences: readonly ts.ProjectReference[] | undefined;
+  /** The config and every config it extends: a change to any of them reloads the project. */
+  readonly configFiles: readonly string[];
+}
+
+export class Project {
+  readonly service: ts.LanguageService;
+  private options: ts.CompilerOptions;
+  private configFileNames: Set<string>;
+  private fileNames: string[];
+  private readonly extraRoots = new Map<string, string>();
+  private seenVersion = -1;
+  private projectVersion = 0;
+  private detectors: { program: ts.Program; byOptions: Map<string, BlockingCallDetector> } | undefined;
+  private nodeTypesChecked = false;
+  /** mtimes of the config files when the project was loaded. */
+  readonly stamps = new Map<string, number>();
+  disposed = false;
+
+  constructor(
+    private readonly host: ProjectHost,
+    registry: ts.DocumentRegistry,
+    /** The tsconfig.json / jsconfig.json; undefined for an inferred project. */
+    readonly configFile: string | undefined,
+    readonly directory: string,
+    private config: ParsedConfig,
+  ) {
+    this.options = config.options;
+    this.fileNames = [...config.fileNames];
+    this.configFileNames = new Set(config.fileNames.map(fileKey));
+    this.service = ts.createLanguageService(this.languageServiceHost(), registry);
+  }
+
+  get name(): string {
+    return this.configFile ?? `inferred project of ${this.directory}`;
+  }
+
+  get configFiles(): readonly string[] {
+    return this.config.configFiles;
+  }
+
+  get projectReferences(): readonly ts.ProjectReference[] | undefined {
+    return this.config.projectReferences;
+  }
+
+  get compilerOptions(): ts.CompilerOptions {
+    return this.options;
+  }
+
+  /** Included by the config itself (not only added as an open file). */
+  includes(fileName: string): boolean {
+    return this.configFileNames.has(fileKey(fileName));
+  }
+
+  hasRoot(fileName: string): boolean {
+    return this.includes(fileName) || this.extraRoots.has(fileKey(fileName));
+  }
+
+  addRoot(fileName: string): void {
+    if (this.hasRoot(fileName)) return;
+    this.extraRoots.set(fileKey(fileName), fileName);
+    this.projectVersion++;
+  }
+
+  removeRoot(fileName: string): void {
+    if (this.extraRoots.delete(fileKey(fileName))) this.projectVersion++;
+  }
+
+  /** Files were created or deleted: the config's `include` globs may match other files now. */
+  reloadFileNames(parsed: ParsedConfig): void {
+    this.config = parsed;
+    this.fileNames = [...parsed.fileNames];
+    this.configFileNames = new Set(parsed.fileNames.map(fileKey));
+    this.projectVersion++;
+  }
+
+  /** The current program; TypeScript re-parses only what changed since the last one. */
+  getProgram(): ts.Program {
+    let program = this.service.getProgram();
+    if (!program) throw new Error(`TypeScript could not create a program for ${this.name}`);
+    if (!this.nodeTypesChecked) {
+      this.nodeTypesChecked = true;
+      if (!resolvesNodeBuiltins(program) && this.host.bundledTypesRoot) {
+        this.options = withNodeTypes(this.options, this.host.bundledTypesRoot, this.directory);
+        this.projectVersion++;
+        this.host.log(`${this.name}: \`node:fs\` does not resolve (no @types/node); using the language server's bundled @types/node.`);
+        program = this.service.getProgram() ?? program;
+      }
+    }
+    return program;
+  }
+
+  /** One detector per program and options: it is bound to the program's type checker. */
+  detector(program: ts.Program, options: DetectorOptions): BlockingCallDetector {
+    if (this.detectors?.program !== program) this.detectors = { program, byOptions: new Map() };
+    const key = JSON.stringify(options);
+    let detector = this.detectors.byOptions.get(key);
+    if (!detector) {
+      detector = new BlockingCallDetector(program, options);
+      this.detectors.byOptions.set(key, detector);
+    }
+    return detector;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.detectors = undefined;
+    this.service.dispose();
+  }
+
+  private languageServiceHost(): ts.LanguageServiceHost {
+    const { documents } = this.host;
+    return {
+      getCompilationSettings: () => this.options,
+      getProjectVersion: () => {
+        // Any open document's edit may change this program (imports); TypeScript then compares script versions.
+        if (this.seenVersion !== documents.changeCount) {
+          this.seenVersion = documents.changeCount;
+          this.projectVersion++;
+        }
+        return String(this.projectVersion);
+      },
+      getProjectReferences: () => this.config.projectReferences,
+      getScriptFileNames: () => [...this.fileNames, ...this.extraRoots.values()],
+      getScriptVersion: (fileName) => {
+        const open = documents.byFileName(fileName);
+        return open ? `open:${open.version}` : `disk:${diskVersions.get(fileKey(fileName)) ?? 0}`;
+      },
+      getScriptSnapshot: (fileName) => {
+        const open = documents.byFileName(fileName);
+        if (open) return open.takeSnapshot();
+        const text = ts.sys.readFile(fileName);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCurrentDirectory: () => this.directory,
+      getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+      fileExists: (fileName) => documents.byFileName(fileName) !== undefined || ts.sys.fileExists(fileName),
+      readFile: (fileName, encoding) => documents.byFileName(fileName)?.text ?? ts.sys.readFile(fileName, encoding),
+      readDirectory: (...args) => ts.sys.readDirectory(...args),
+      directoryExists: (directory) => ts.sys.directoryExists(directory),
+      getDirectories: (directory) => ts.sys.getDirectories(directory),
+      realpath: (fileName) => ts.sys.realpath?.(fileName) ?? fileName,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+    };
+  }
+}
+
+/** Versions of files on disk, bumped by file-watcher events. */
+const diskVersions = new Map<string, number>();
+
+export function bumpDiskVersion(fileName: string): void {
+  const key = fileKey(fileName);
+  diskVersions.set(key, (diskVersions.get(key) ?? 0) + 1);
+}
+
+/** Whether the program knows Node's built-in modules (an `@types/node` is loaded). */
+export function resolvesNodeBuiltins(program: ts.Program): boolean {
+  return program
+    .getTypeChecker()
+    .getAmbientModules()
+    .some((module) => module.name === '"node:fs"' || module.name === '"fs"');
+}
+
+/** Adds the bundled `@types/node` to the type roots and `types`, keeping the types the project already had. */
+export function withNodeTypes(options: ts.CompilerOptions, typesRoot: string, directory: string): ts.CompilerOptions {
+  const host: ts.ModuleResolutionHost & ts.GetEffectiveTypeRootsHost = {
+    fileExists: (fileName) => ts.sys.fileExists(fileName),
+    readFile: (fileName) => ts.sys.readFile(fileName),
+    directoryExists: (directoryName) => ts.sys.directoryExists(directoryName),
+    getDirectories: (directoryName) => ts.sys.getDirectories(directoryName),
+    getCurrentDirectory: () => directory,
+  };
+  const types = options.types ?? ts.getAutomaticTypeDirectiveNames(options, host);
+  const typeRoots = options.typeRoots ?? ts.getEffectiveTypeRoots(options, host) ?? [];
+  return { ...options, typeRoots: [...typeRoots, typesRoot], types: [...new Set([...types, 'node'])] };
+}
+
+/** Reads a tsconfig.json / jsconfig.json; undefined when it cannot be read at all. */
+export function parseConfig(configFile: string, log: (message: string) => void): ParsedConfig | undefined {
+  let failure: ts.Diagnostic | undefined;
+  const host: ts.ParseConfigFileHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    fileExists: (fileName) => ts.sys.fileExists(fileName),
+    readFile: (fileName) => ts.sys.readFile(fileName),
+    getCurrentDirectory: () => path.dirname(configFile),
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => (failure = diagnostic),
+  };
+  const isJsConfig = path.basename(configFile).startsWith('jsconfig');
+  // jsconfig.json means JavaScript, like tsserver: allowJs unless the config says otherwise.
+  const defaults: ts.CompilerOptions = isJsConfig ? { allowJs: true, maxNodeModuleJsDepth: 2, allowSyntheticDefaultImports: true } : {};
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, defaults, host);
+  if (!parsed) {
+    log(`cannot read ${configFile}: ${failure ? ts.flattenDiagnosticMessageText(failure.messageText, '\n') : 'unknown error'}`);
+    return undefined;
+  }
+  const configSource = (parsed.options as { configFile?: ts.TsConfigSourceFile }).configFile;
+  return {
+    fileNames: parsed.fileNames,
+    options: { ...parsed.options, noEmit: true },
+    projectReferences: parsed.projectReferences,
+    configFiles: [configFile, ...(configSource?.extendedSourceFiles ?? [])],
+  };
+}
+
+/** The nearest tsconfig.json or jsconfig.json above `fileName`. */
+export function findNearestConfig(fileName: string, fileExists: (fileName: string) => boolean): string | undefined {
+  const directory = path.dirname(fileName);
+  const candidates = ['tsconfig.json', 'jsconfig.json']
+    .map((name) => ts.findConfigFile(directory, fileExists, name))
+    .filter((found): found is string => found !== undefined)
+    .map((found) => found.replace(/\\/g, '/'));
+  // Both are ancestors' files: the longer directory is the nearer one (tsconfig.json wins a tie).
+  return candidates.sort((a, b) => path.dirname(b).length - path.dirname(a).length)[0];
+}
+
+export class ProjectService {
+  private readonly registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
+  /** By config file key. */
+  private readonly configured = new Map<string, Project>();
+  /** By folder key. */
+  private readonly inferred = new Map<string, Project>();
+  /** Open file → its project. */
+  private readonly assigned = new Map<string, Project>();
+
+  constructor(private readonly host: ProjectHost) {}
+
+  /** Whether the file's project is loaded (otherwise `projectFor` loads it: worth a progress report). */
+  isLoaded(fileName: string): boolean {
+    const project = this.assigned.get(fileKey(fileName));
+    return project !== undefined && !project.disposed;
+  }
+
+  /** The project of an open file, created when needed. */
+  projectFor(fileName: string): Project {
+    const key = fileKey(fileName);
+    const known = this.assigned.get(key);
+    if (known && !known.disposed) return known;
+    const project = this.findProject(fileName);
+    this.assigned.set(key, project);
+    return project;
+  }
+
+  /** Projects that hold open documents, with those documents' file names. */
+  openFilesOf(project: Project): string[] {
+    return this.host.documents
+      .all()
+      .flatMap((document) => (document.fileName !== undefined && this.assigned.get(fileKey(document.fileName)) === project ? [document.fileName] : []));
+  }
+
+  assignedProject(fileName: string): Project | undefined {
+    const project = this.assigned.get(fileKey(fileName));
+    return project?.disposed ? undefined : project;
+  }
+
+  /** A document was closed: drop it from the project, and the project when nothing open uses it any more. */
+  close(fileName: string): void {
+    const key = fileKey(fileName);
+    const project = this.assigned.get(key);
+    this.assigned.delete(key);
+    if (!project) return;
+    project.removeRoot(fileName);
+    if (![...this.assigned.values()].includes(project)) this.disposeProject(project);
+  }
+
+  /**
+   * Without file watching: reload the file's project when its config changed on disk or went away.
+   * Returns true when it did.
+   */
+  async reloadIfStale(fileName: string): Promise<boolean> {
+    const project = this.assignedProject(fileName);
+    if (!project?.configFile) return false;
+    for (const [configFile, mtime] of project.stamps) {
+      // `mtime` as a Date, like `ts.sys.getModifiedTime` gave it (rounding `mtimeMs` differs from it).
+      const now = await fs.stat(configFile).then(
+        (stats) => stats.mtime.getTime(),
+        () => undefined,
+      );
+      if (now !== mtime) {
+        this.host.log(`${configFile} ${now === undefined ? 'was deleted' : 'changed'}: reloading ${project.name}`);
+        this.reloadConfig();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A config file changed, appeared or went away: drop every project. Open files find their (possibly new or
+   * inferred) project on their next analysis. Rare enough that reloading everything is the simple, right answer.
+   */
+  reloadConfig(): void {
+    for (const project of this.projects()) this.disposeProject(project);
+  }
+
+  /** Source files were created or deleted: re-read the file lists of configured projects. */
+  reloadFileLists(): void {
+    for (const project of this.configured.values()) {
+      if (!project.configFile) continue;
+      const parsed = parseConfig(project.configFile, (message) => this.host.log(message));
+      if (parsed) project.reloadFileNames(parsed);
+      else this.disposeProject(project);
+    }
+  }
+
+  projects(): Project[] {
+    return [...this.configured.values(), ...this.inferred.values()];
+  }
+
+  dispose(): void {
+    for (const project of this.projects()) this.disposeProject(project);
+  }
+
+  private disposeProject(project: Project): void {
+    project.dispose();
+    for (const [key, candidate] of this.configured) if (candidate === project) this.configured.delete(key);
+    for (const [key, candidate] of this.inferred) if (candidate === project) this.inferred.delete(key);
+    for (const [key, candidate] of this.assigned) if (candidate === project) this.assigned.delete(key);
+  }
+
+  private findProject(fileName: string): Project {
+    const fileExists = (file: string) => ts.sys.fileExists(file);
+    const configFile = findNearestConfig(fileName, fileExists);
+    const project = configFile ? this.configuredProject(configFile) : undefined;
+    if (project) {
+      if (project.includes(fileName)) return project;
+      // A solution-style config (`"files": []` and references): the referenced project that includes the file.
+      for (const reference of project.projectReferences ?? []) {
+        const referenced = this.configuredProject(ts.resolveProjectReferencePath(reference));
+        if (referenced?.includes(fileName)) return referenced;
+      }
+      // Not included (a test file outside `include`): analysed with the project's options, like tsserver would
+      // with its own inferred project but with the right `types` and paths. JavaScript needs allowJs.
+      if (!isJavaScript(fileName) || project.compilerOptions.allowJs) {
+        project.addRoot(fileName);
+        return project;
+      }
+    }
+    const inferred = this.inferredProject(fileName);
+    inferred.addRoot(fileName);
+    return inferred;
+  }
+
+  private configuredProject(configFile: string): Project | undefined {
+    const key = fileKey(configFile);
+    const known = this.configured.get(key);
+    if (known) return known;
+    const parsed = parseConfig(configFile, (message) => this.host.log(message));
+    if (!parsed) return undefined;
+    const project = new Project(this.host, this.registry, configFile, path.dirname(configFile), parsed);
+    for (const file of parsed.configFiles) project.stamps.set(file, ts.sys.getModifiedTime?.(file)?.getTime() ?? 0);
+    this.configured.set(key, project);
+    this.host.log(`loaded ${configFile} (${parsed.fileNames.length} files)`);
+    return project;
+  }
+
+  private inferredProject(fileName: string): Project {
+    const folder =
+      this.host
+        .workspaceFolders()
+        .filter((candidate) => isInside(candidate, fileName))
+        .sort((a, b) => b.length - a.length)[0] ?? path.dirname(fileName);
+    const key = fileKey(folder);
+    let project = this.inferred.get(key);
+    if (!project) {
+      project = new Project(this.host, this.registry, undefined, folder, {
+        fileNames: [],
+        options: inferredOptions,
+        projectReferences: undefined,
+        configFiles: [],
+      });
+      this.inferred.set(key, project);
+      this.host.log(`created the inferred project of ${folder}`);
+    }
+    return project;
+  }
+}

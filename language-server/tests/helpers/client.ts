@@ -1,0 +1,374 @@
+/**
+ * A minimal LSP client for the integration tests: spawns the BUILT server (`node dist/server.js --stdio`) and
+ * talks JSON-RPC to it over its stdio. Every wait has an explicit deadline and says what it waited for.
+ */
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  CodeActionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  ShowMessageNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type Command,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type ShowDocumentParams,
+  type ShowMessageParams,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+
+const execFileAsync = promisify(execFile);
+
+export const languageServerDir = path.resolve(__dirname, '../..');
+export const repoRoot = path.resolve(languageServerDir, '..');
+export const serverPath = path.join(languageServerDir, 'dist', 'server.js');
+export const fixturesDir = path.join(languageServerDir, 'tests', 'fixtures');
+
+/** Most waits are for a TypeScript program of a few files: seconds, not minutes. */
+export const deadline = 20_000;
+
+export interface StartOptions {
+  /** Declare `textDocument.diagnostic` (pull) instead of receiving `publishDiagnostics` (push). */
+  readonly pull?: boolean;
+  readonly capabilities?: ClientCapabilities;
+  readonly initializationOptions?: unknown;
+  /** Answer `workspace/configuration` with these settings (and declare the capability). */
+  readonly settings?: Record<string, unknown>;
+  readonly workspaceFolder?: string;
+}
+
+interface Waiter {
+  check(): boolean;
+}
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: string[] = [];
+  readonly shownMessages: ShowMessageParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly statuses: { uri: string; state: string; lastAnalysisMs: number; findings: number }[] = [];
+  readonly progress: { token: unknown; value: { kind: string } }[] = [];
+  readonly progressCreated: unknown[] = [];
+  refreshRequests = 0;
+  stderr = '';
+  exitCode: number | null | undefined;
+  settings: Record<string, unknown> | undefined;
+  initializeResult!: InitializeResult;
+  private readonly waiters = new Set<Waiter>();
+
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new TestClient(child, connection);
+    client.settings = options.settings;
+    child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    child.on('exit', (code) => {
+      client.exitCode = code;
+      client.wake();
+    });
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.record(() => client.published.push(params)));
+    connection.onNotification(LogMessageNotification.type, (params) => client.record(() => client.logs.push(params.message)));
+    connection.onNotification(ShowMessageNotification.type, (params) => client.record(() => client.shownMessages.push(params)));
+    connection.onNotification('unblock/status', (params: TestClient['statuses'][number]) => client.record(() => client.statuses.push(params)));
+    connection.onNotification('$/progress', (params: TestClient['progress'][number]) => client.record(() => client.progress.push(params)));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'unblock' ? (client.settings ?? null) : null)),
+    );
+    connection.onRequest('window/workDoneProgress/create', (params: { token: unknown }) => {
+      client.record(() => client.progressCreated.push(params.token));
+      return null;
+    });
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.record(() => client.refreshRequests++);
+      return null;
+    });
+    connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      client.record(() => client.shownDocuments.push(params));
+      return { success: true };
+    });
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+
+    const capabilities: ClientCapabilities = {
+      ...options.capabilities,
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        codeAction: { dataSupport: true, isPreferredSupport: true },
+        ...(options.pull && { diagnostic: { dynamicRegistration: false } }),
+        ...options.capabilities?.textDocument,
+      },
+      workspace: {
+        ...(options.pull && { diagnostics: { refreshSupport: true } }),
+        ...(options.settings && { configuration: true }),
+        ...options.capabilities?.workspace,
+      },
+    };
+    const folder = options.workspaceFolder;
+    client.initializeResult = await withDeadline(
+      connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: folder ? uriOf(folder) : null,
+        workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
+        capabilities,
+        initializationOptions: options.initializationOptions,
+      }),
+      deadline,
+      'the initialize response',
+      client,
+    );
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** Resolves with `probe()`'s first defined value, re-checked on every message from the server. */
+  waitFor<T>(description: string, probe: () => T | undefined, timeoutMs = deadline): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        check: () => {
+          const value = probe();
+          if (value === undefined) return false;
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(value);
+          return true;
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}\n${this.context()}`));
+      }, timeoutMs);
+      if (!waiter.check()) this.waiters.add(waiter);
+    });
+  }
+
+  /** The newest published diagnostics of `uri` once they are for `version` (or any version). */
+  lastPublished(uri: string, version?: number): PublishDiagnosticsParams | undefined {
+    const last = [...this.published].reverse().find((params) => params.uri === uri);
+    return last && (version === undefined || last.version === version) ? last : undefined;
+  }
+
+  waitForPublished(uri: string, version?: number, timeoutMs = deadline): Promise<Diagnostic[]> {
+    return this.waitFor(`publishDiagnostics of ${uri}${version === undefined ? '' : ` version ${version}`}`, () => this.lastPublished(uri, version)?.diagnostics, timeoutMs);
+  }
+
+  /** Waits for a publication of `uri` that satisfies `accept`, newer than `after` publications. */
+  waitForPublishedMatching(uri: string, description: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = deadline): Promise<Diagnostic[]> {
+    return this.waitFor(description, () => {
+      const last = this.lastPublished(uri);
+      return last && accept(last.diagnostics) ? last.diagnostics : undefined;
+    }, timeoutMs);
+  }
+
+  async open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[] | string): Promise<void> {
+    const contentChanges = typeof changes === 'string' ? [{ text: changes }] : changes;
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async pull(uri: string, timeoutMs = deadline): Promise<Diagnostic[]> {
+    const report = await withDeadline(
+      this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }),
+      timeoutMs,
+      `textDocument/diagnostic of ${uri}`,
+      this,
+    );
+    if (report.kind !== 'full') throw new Error(`expected a full report, got ${report.kind}`);
+    return report.items;
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<(CodeAction | Command)[]> {
+    const actions = await withDeadline(
+      this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only && { only }) } }),
+      deadline,
+      `textDocument/codeAction of ${uri}`,
+      this,
+    );
+    return actions ?? [];
+  }
+
+  async executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return withDeadline(this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }), deadline, `executeCommand ${command}`, this);
+  }
+
+  /** Sends raw bytes, for malformed messages. */
+  async writeRaw(bytes: string): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.child.stdin.write(bytes, (error) => (error ? reject(error) : resolve())));
+  }
+
+  async stop(): Promise<void> {
+    if (this.exitCode === undefined) {
+      try {
+        await withDeadline(this.connection.sendRequest(ShutdownRequest.type), 5_000, 'the shutdown response', this);
+        await this.connection.sendNotification(ExitNotification.type);
+        await this.waitFor('the server to exit', () => (this.exitCode !== undefined ? true : undefined), 5_000);
+      } catch {
+        this.child.kill();
+      }
+    }
+    this.connection.dispose();
+  }
+
+  context(): string {
+    const recent = this.logs.slice(-15).join('\n  ');
+    return `server alive: ${this.exitCode === undefined}; last log lines:\n  ${recent}\nstderr: ${this.stderr.slice(-2000)}`;
+  }
+
+  private record(action: () => unknown): void {
+    action();
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter.check();
+  }
+}
+
+export function withDeadline<T>(promise: Promise<T>, timeoutMs: number, description: string, client?: TestClient): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}${client ? `\n${client.context()}` : ''}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function uriOf(fileName: string): string {
+  return pathToFileURL(fileName).href;
+}
+
+/**
+ * A fresh copy of a fixture folder. `repo`: under artifacts/ of the repository, so packages (`@types/node`,
+ * `eslint`, `bcryptjs`) resolve from its node_modules; `tmp`: in the system temp folder, where nothing resolves.
+ */
+export async function copyFixture(source: string, where: 'repo' | 'tmp' = 'repo'): Promise<string> {
+  const base = where === 'repo' ? path.join(repoRoot, 'artifacts', 'language-server-tests') : os.tmpdir();
+  await mkdir(base, { recursive: true });
+  const target = await realpath(await mkdtemp(path.join(base, `${path.basename(source)}-`)));
+  await cp(source, target, { recursive: true, filter: (file) => !/[\\/](node_modules|dist)$/.test(file) });
+  // Config files that must not act in the source tree (an ESLint config there would lint the fixture) end in
+  // `.fixture`; the copy gets their real names.
+  for (const entry of await readdir(target, { recursive: true })) {
+    if (entry.endsWith('.fixture')) await rename(path.join(target, entry), path.join(target, entry.slice(0, -'.fixture'.length)));
+  }
+  return target;
+}
+
+export async function removeFixture(folder: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+}
+
+export async function readText(fileName: string): Promise<string> {
+  return readFile(fileName, 'utf8');
+}
+
+/** Applies LSP text edits to a text (edits do not overlap; applied from the end). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const offsets = lineOffsets(text);
+  const offsetOf = (position: { line: number; character: number }) => (offsets[position.line] ?? text.length) + position.character;
+  return [...edits]
+    .map((edit) => ({ start: offsetOf(edit.range.start), end: offsetOf(edit.range.end), text: edit.newText }))
+    .sort((a, b) => b.start - a.start)
+    .reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
+}
+
+export function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  return edit?.changes?.[uri] ?? [];
+}
+
+function lineOffsets(text: string): number[] {
+  const offsets = [0];
+  for (let index = 0; index < text.length; index++) if (text[index] === '\n') offsets.push(index + 1);
+  return offsets;
+}
+
+/** Lines (1-based) marked `// expect: unblock/<rule>` in a source text, as `line rule`. */
+export function expectedMarkers(text: string): string[] {
+  return text.split('\n').flatMap((line, index) => {
+    const marker = /\/\/ expect: unblock\/(\S+)/.exec(line);
+    return marker ? [`${index + 1} ${marker[1]}`] : [];
+  });
+}
+
+export function diagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1} ${String(diagnostic.code)}`);
+}
+
+/** Code, message and range of each diagnostic, for snapshots. */
+export function summarize(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}-${diagnostic.range.end.line + 1}:${diagnostic.range.end.character + 1} ` +
+      `${String(diagnostic.code)} ${diagnostic.message}`,
+  );
+}
+
+/**
+ * Builds dist/ when a source file is newer than it (`npm test` has built it already). Test files run in
+ * parallel processes, so one builds under a lock folder while the others wait for it.
+ */
+export async function ensureBuilt(): Promise<void> {
+  const lock = path.join(repoRoot, 'artifacts', 'language-server-build.lock');
+  await mkdir(path.dirname(lock), { recursive: true });
+  const started = Date.now();
+  while (await isStale()) {
+    try {
+      await mkdir(lock);
+    } catch {
+      if (Date.now() - started > 120_000) throw new Error(`${lock} is held for two minutes: remove it if no build runs`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      if (await isStale()) {
+        const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+        await execFileAsync(process.execPath, [tsc, '-p', path.join(languageServerDir, 'tsconfig.build.json')], { cwd: languageServerDir });
+      }
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+async function isStale(): Promise<boolean> {
+  const built = await stat(serverPath).then(
+    (stats) => stats.mtimeMs,
+    () => 0,
+  );
+  const sources = await readdir(path.join(languageServerDir, 'src'));
+  const times = await Promise.all(sources.map(async (file) => (await stat(path.join(languageServerDir, 'src', file))).mtimeMs));
+  return times.some((time) => time > built);
+}

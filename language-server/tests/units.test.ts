@@ -1,0 +1,257 @@
+/** The server's pure parts: directive parsing, disable-comment edits, fix-all, incremental snapshots, settings. */
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { disableFileEdit, disableLineEdit, isJsxChildPosition, mergeColumn, safeFixEdits } from '../src/code-actions.js';
+import type { LspFix } from '../src/diagnostics.js';
+import { DisabledRanges, findDirectives, parseDirectiveText } from '../src/directives.js';
+import { DocumentSnapshot, OpenDocuments } from '../src/documents.js';
+import { unblockRules } from '../src/eslint-config.js';
+import { findNearestConfig, ProjectService, withNodeTypes } from '../src/projects.js';
+import { defaultSettings, detectorOptions, normalizeSettings } from '../src/settings.js';
+import { applyEdits } from './helpers/client.js';
+
+const rule = 'unblock/no-blocking-call';
+
+function sourceFile(text: string, fileName = '/x/file.tsx'): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+}
+
+function documentOf(text: string): TextDocument {
+  return TextDocument.create('file:///x/file.tsx', 'typescriptreact', 1, text);
+}
+
+describe('eslint-disable directives', () => {
+  it('parses like ESLint: labels, rule lists, quotes, descriptions', () => {
+    expect(parseDirectiveText(' eslint-disable-next-line a, "b" -- why, not c ')).toEqual({ kind: 'eslint-disable-next-line', rules: ['a', 'b'] });
+    expect(parseDirectiveText(' eslint-disable-next-line -- only a reason')).toEqual({ kind: 'eslint-disable-next-line', rules: [] });
+    expect(parseDirectiveText('eslint-disable')).toEqual({ kind: 'eslint-disable', rules: [] });
+    expect(parseDirectiveText(' eslint-disabled foo')).toBeUndefined();
+    expect(parseDirectiveText(' see eslint-disable')).toBeUndefined();
+    expect(parseDirectiveText(' eslint-env node')).toBeUndefined();
+  });
+
+  it('finds directives in comments only: not in strings, templates or JSX text', () => {
+    const text = [
+      "const a = '// eslint-disable-next-line';",
+      'const b = `/* eslint-disable */`;',
+      'const c = <p>// eslint-disable-line</p>;',
+      'f(); // eslint-disable-line x',
+      '/* eslint-disable y */',
+      'const d = <div>{/* eslint-disable-next-line z */}</div>;',
+      '// eslint-enable',
+    ].join('\n');
+    expect(findDirectives(sourceFile(text)).map((directive) => [directive.kind, directive.rules])).toEqual([
+      ['eslint-disable-line', ['x']],
+      ['eslint-disable', ['y']],
+      ['eslint-disable-next-line', ['z']],
+    ]);
+  });
+
+  it('answers per rule and position: line, next line, block disable and enable', () => {
+    const text = [
+      'a(); // eslint-disable-line',
+      '// eslint-disable-next-line other/rule',
+      'b();',
+      `/* eslint-disable ${rule} */`,
+      'c();',
+      '/* eslint-enable */',
+      'd();',
+      '/* eslint-disable */',
+      `/* eslint-enable ${rule} */`,
+      'e();',
+    ].join('\n');
+    const file = sourceFile(text, '/x/file.ts');
+    const ranges = new DisabledRanges(file);
+    const at = (call: string) => text.indexOf(`${call}();`);
+    expect(['a', 'b', 'c', 'd', 'e'].filter((call) => ranges.isDisabled(rule, at(call)))).toEqual(['a', 'c']);
+    // `eslint-enable <rule>` after a plain `eslint-disable` re-enables that rule only.
+    expect(['a', 'b', 'c', 'd', 'e'].filter((call) => ranges.isDisabled('other/rule', at(call)))).toEqual(['a', 'b', 'e']);
+  });
+});
+
+describe('disable-comment edits', () => {
+  it('merges into a directive on the line above, before its description', () => {
+    expect(mergeColumn('  // eslint-disable-next-line a -- why', 'eslint-disable-next-line', rule)).toBe('  // eslint-disable-next-line a'.length);
+    expect(mergeColumn('  /* eslint-disable-next-line a, b */', 'eslint-disable-next-line', rule)).toBe('  /* eslint-disable-next-line a, b'.length);
+    expect(mergeColumn('  {/* eslint-disable-next-line a */}', 'eslint-disable-next-line', rule)).toBe('  {/* eslint-disable-next-line a'.length);
+    // Nothing to merge: disables every rule already, names the rule, is code after all, or is another directive.
+    expect(mergeColumn('  // eslint-disable-next-line', 'eslint-disable-next-line', rule)).toBeUndefined();
+    expect(mergeColumn(`// eslint-disable-next-line ${rule}`, 'eslint-disable-next-line', rule)).toBeUndefined();
+    expect(mergeColumn('  /* eslint-disable-next-line a */ f();', 'eslint-disable-next-line', rule)).toBeUndefined();
+    expect(mergeColumn('  // eslint-disable-line a', 'eslint-disable-next-line', rule)).toBeUndefined();
+    expect(mergeColumn('/* eslint-disable-next-line a */', 'eslint-disable', rule)).toBeUndefined();
+  });
+
+  it('inserts above the line with its indentation, keeping CRLF line ends', () => {
+    const text = 'async function f() {\r\n\t\treadFileSync(p);\r\n}\r\n';
+    const edit = disableLineEdit(documentOf(text), 1, rule, undefined);
+    expect(applyEdits(text, [edit])).toBe(`async function f() {\r\n\t\t// eslint-disable-next-line ${rule}\r\n\t\treadFileSync(p);\r\n}\r\n`);
+  });
+
+  it('tells JSX children from JavaScript inside JSX', () => {
+    const text = [
+      'const a = (', //               0
+      '  <ul>', //                    1
+      '    {readFileSync(p)}', //     2: child expression
+      '    <li>{x}</li>', //          3: child element
+      '    text {y}', //              4: JSX text
+      '    {items.map((i) => {', //   5
+      '      readFileSync(i);', //    6: JavaScript inside {…}
+      '    })}', //                   7
+      '    <Item', //                 8
+      '      value={readFileSync(p)}', // 9: attribute
+      '    />', //                   10
+      '  </ul>', //                  11
+      ');', //                        12
+      'readFileSync(p);', //          13
+    ].join('\n');
+    const file = sourceFile(text);
+    const document = documentOf(text);
+    const lineStart = (line: number) => document.offsetAt({ line, character: /^\s*/.exec(text.split('\n')[line]!)![0].length });
+    expect([1, 2, 3, 4, 6, 9, 13].map((line) => [line, isJsxChildPosition(file, lineStart(line))])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+      [4, true],
+      [6, false],
+      [9, false],
+      [13, false],
+    ]);
+  });
+
+  it('disables for the file at the top, or after a shebang, or merged into a directive there', () => {
+    expect(applyEdits('f();\n', [disableFileEdit(documentOf('f();\n'), rule)])).toBe(`/* eslint-disable ${rule} */\nf();\n`);
+    const shebang = '#!/usr/bin/env node\nf();\n';
+    expect(applyEdits(shebang, [disableFileEdit(documentOf(shebang), rule)])).toBe(`#!/usr/bin/env node\n/* eslint-disable ${rule} */\nf();\n`);
+    const existing = '/* eslint-disable no-console */\nf();\n';
+    expect(applyEdits(existing, [disableFileEdit(documentOf(existing), rule)])).toBe(`/* eslint-disable no-console, ${rule} */\nf();\n`);
+  });
+});
+
+describe('source.fixAll.unblock', () => {
+  const text = 'readFileSync(a);\nreadFileSync(b);\n';
+  const document = documentOf(text);
+  const fix = (line: number, safety: LspFix['safety'], newText: string): LspFix => ({
+    title: 'fake',
+    kind: 'async-twin',
+    safety,
+    edits: [{ range: { start: { line, character: 0 }, end: { line, character: 15 } }, newText }],
+  });
+
+  it('applies only safe fixes, the first per problem, never two that overlap', () => {
+    const edits = safeFixEdits(
+      [
+        [fix(0, 'suggestion', 'no'), fix(0, 'safe', 'await readFile(a)')],
+        [fix(1, 'safe', 'await readFile(b)'), fix(1, 'safe', 'second')],
+        [fix(1, 'safe', 'overlapping')],
+      ],
+      document,
+    );
+    expect(applyEdits(text, edits)).toBe('await readFile(a);\nawait readFile(b);\n');
+  });
+
+  it('returns no edits when no fix is safe (the core offers suggestions only today)', () => {
+    expect(safeFixEdits([[fix(0, 'suggestion', 'x')], []], document)).toEqual([]);
+  });
+});
+
+describe('documents', () => {
+  it('hands TypeScript the change range since the snapshot it read, for incremental parsing', () => {
+    const documents = new OpenDocuments();
+    const document = documents.open('file:///x/a.ts', 'typescript', 1, 'const a = 1;\n');
+    const first = document.takeSnapshot();
+    expect(documents.change('file:///x/a.ts', 2, [{ range: { start: { line: 0, character: 10 }, end: { line: 0, character: 11 } }, text: '42' }])).toBe('applied');
+    expect(documents.change('file:///x/a.ts', 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'a;\n' }])).toBe('applied');
+    const third = document.takeSnapshot();
+    expect(third.text).toBe('const a = 42;\na;\n');
+    // Both edits as one: old text [10, 13) ("1;\n") became [10, 17) ("42;\na;\n").
+    expect(third.getChangeRange(first)).toEqual({ span: { start: 10, length: 3 }, newLength: 7 });
+    // The incremental parse gives the same tree as a fresh one.
+    const old = ts.createSourceFile('a.ts', first.text, ts.ScriptTarget.Latest, true);
+    const updated = ts.updateSourceFile(old, third.text, third.getChangeRange(first)!);
+    expect(updated.statements.map((statement) => statement.getText(updated))).toEqual(['const a = 42;', 'a;']);
+    // An unknown older snapshot: no range, a full parse.
+    expect(third.getChangeRange(new DocumentSnapshot('other'))).toBeUndefined();
+  });
+
+  it('refuses stale versions and changes of documents that are not open', () => {
+    const documents = new OpenDocuments();
+    documents.open('file:///x/a.ts', 'typescript', 3, 'a');
+    expect(documents.change('file:///x/a.ts', 3, [{ text: 'b' }])).toBe('stale');
+    expect(documents.change('file:///x/b.ts', 4, [{ text: 'b' }])).toBe('not-open');
+    expect(documents.get('file:///x/a.ts')?.text).toBe('a');
+  });
+});
+
+describe('settings and configs', () => {
+  it('normalizes settings, dropping what is malformed', () => {
+    expect(normalizeSettings(undefined)).toEqual(defaultSettings);
+    expect(normalizeSettings({ severity: 'fatal', context: 'function', categories: { fs: false, nope: true, crypto: 'yes' }, allow: ['x', 3, { from: 'lib', name: 'y' }] })).toMatchObject({
+      severity: 'error',
+      context: 'function',
+      categories: { fs: false },
+      allow: ['x', { from: 'lib', name: 'y' }],
+    });
+    expect(detectorOptions({ categories: { fs: false, console: true } }).categories).toEqual([
+      'process',
+      'crypto',
+      'compression',
+      'database',
+      'compile',
+      'sync-bridge',
+      'console',
+    ]);
+  });
+
+  it('reads the unblock rules of a calculated ESLint config', () => {
+    const rules = unblockRules({ 'unblock/no-blocking-call': [1, { context: 'everywhere' }], 'no-console': [2], 'unblock/other': 'off' });
+    expect([...rules]).toEqual([
+      ['unblock/no-blocking-call', { severity: 1, options: { categories: {}, context: 'everywhere', allow: [], deny: [] } }],
+      ['unblock/other', { severity: 0, options: {} }],
+    ]);
+  });
+
+  it('finds the nearest of tsconfig.json and jsconfig.json', () => {
+    const files = new Set(['/r/tsconfig.json', '/r/app/jsconfig.json']);
+    const exists = (file: string) => files.has(file.replace(/\\/g, '/'));
+    expect(findNearestConfig('/r/app/src/a.js', exists)).toBe('/r/app/jsconfig.json');
+    expect(findNearestConfig('/r/lib/a.ts', exists)).toBe('/r/tsconfig.json');
+    expect(findNearestConfig('/elsewhere/a.ts', exists)).toBeUndefined();
+  });
+
+  it('adds the bundled @types/node next to the types a project already has', () => {
+    const options = withNodeTypes({ types: ['jest'], typeRoots: ['/p/types'] }, '/server/node_modules/@types', '/p');
+    expect(options).toMatchObject({ types: ['jest', 'node'], typeRoots: ['/p/types', '/server/node_modules/@types'] });
+  });
+
+  it('reloads a project only when its config really changed (sub-millisecond mtimes included)', async () => {
+    const folder = (await mkdtemp(path.join(os.tmpdir(), 'unblock-stamps-'))).replace(/\\/g, '/');
+    try {
+      const config = `${folder}/tsconfig.json`;
+      await writeFile(config, '{ "compilerOptions": { "noEmit": true }, "files": ["a.ts"] }');
+      // A modification time that rounds up: 1_700_000_000_644.9595 ms.
+      await utimes(config, 1_700_000_000.6449595, 1_700_000_000.6449595);
+      const documents = new OpenDocuments();
+      documents.open(`file://${folder}/a.ts`, 'typescript', 1, 'export {};');
+      const logs: string[] = [];
+      const service = new ProjectService({ documents, log: (message) => logs.push(message), bundledTypesRoot: undefined, workspaceFolders: () => [] });
+      const project = service.projectFor(`${folder}/a.ts`);
+      expect(project.configFile).toBe(config);
+      expect(await service.reloadIfStale(`${folder}/a.ts`)).toBe(false);
+      await utimes(config, 1_700_000_100, 1_700_000_100);
+      expect(await service.reloadIfStale(`${folder}/a.ts`)).toBe(true);
+      expect(service.projectFor(`${folder}/a.ts`)).not.toBe(project);
+      await rm(config);
+      expect(await service.reloadIfStale(`${folder}/a.ts`)).toBe(true);
+      expect(service.projectFor(`${folder}/a.ts`).configFile).toBeUndefined();
+      expect(logs.filter((line) => line.includes('reloading'))).toHaveLength(2);
+      service.dispose();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
