@@ -167,8 +167,7 @@ export class Project {
       getScriptSnapshot: (fileName) => {
         const open = documents.byFileName(fileName);
         if (open) return open.takeSnapshot();
-        const text = ts.sys.readFile(fileName);
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+        return diskSnapshot(fileName);
       },
       getCurrentDirectory: () => this.directory,
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
@@ -185,6 +184,27 @@ export class Project {
 
 /** Versions of files on disk, bumped by file-watcher events. */
 const diskVersions = new Map<string, number>();
+
+/**
+ * Snapshots of files on disk, per disk version. The language service asks for every file's snapshot each time it
+ * brings its program up to date (before comparing versions), so without this every edit re-read the project.
+ */
+const diskSnapshots = new Map<string, { version: number; snapshot: ts.IScriptSnapshot }>();
+
+function diskSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
+  const key = fileKey(fileName);
+  const version = diskVersions.get(key) ?? 0;
+  const cached = diskSnapshots.get(key);
+  if (cached?.version === version) return cached.snapshot;
+  const text = ts.sys.readFile(fileName);
+  if (text === undefined) {
+    diskSnapshots.delete(key);
+    return undefined;
+  }
+  const snapshot = ts.ScriptSnapshot.fromString(text);
+  diskSnapshots.set(key, { version, snapshot });
+  return snapshot;
+}
 
 export function bumpDiskVersion(fileName: string): void {
   const key = fileKey(fileName);

@@ -72,6 +72,7 @@ export class BlockingCallDetector {
       this.syntax,
       (call) => (this.mayBeBlocking(calleeOf(call)) ? this.blockingMatch(call)?.api : undefined),
       { ...defaultSummaryLimits, ...options.summaryLimits },
+      JSON.stringify(options),
     );
     this.names = new Set([...catalogNames, ...this.deny.flatMap(specifierNames), ...blockingTagNames(program), 'call', 'apply']);
   }
@@ -92,10 +93,11 @@ export class BlockingCallDetector {
    * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls the direct check reports are skipped.
    */
   checkIndirectCall(call: CallLike): Finding | undefined {
-    const fn = this.summaries.projectFunctionOf(call);
-    if (!fn) return undefined;
+    // Context first: it is mostly syntax, while finding the called function needs the type checker.
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
-    if (!context || (this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call))) return undefined;
+    if (!context) return undefined;
+    const fn = this.summaries.projectFunctionOf(call);
+    if (!fn || (this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call))) return undefined;
     const summary = this.summaries.summaryOf(fn);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;

@@ -39,8 +39,17 @@ export const defaultSummaryLimits: SummaryLimits = { maxDepth: 8, maxFunctionSiz
 
 const notBlocking: Summary = { chain: [], api: undefined };
 
+/**
+ * Summaries outlive their program: an editor makes a new program per keystroke, but TypeScript reuses the
+ * SourceFile objects of unchanged files, so a summary stays valid while every file it was computed from is still
+ * the same object in the new program.
+ */
+const carriedOver = new WeakMap<ts.Node, Map<string, { summary: Summary; files: readonly ts.SourceFile[] }>>();
+
 export class FunctionSummaries {
   private readonly cache = new Map<ts.Node, Summary>();
+  /** The source files each summary was computed from: the function's own and those of the functions it follows. */
+  private readonly filesOf = new Map<ts.Node, Set<ts.SourceFile>>();
   private readonly inProgress = new Set<ts.Node>();
   private sawCycle = false;
 
@@ -51,6 +60,8 @@ export class FunctionSummaries {
     /** The direct matcher: what a call blocks on by itself (catalog, `@blocking`, `deny`), or undefined. */
     private readonly directlyBlocking: (call: CallLike) => BlockingApi | undefined,
     private readonly limits: SummaryLimits = defaultSummaryLimits,
+    /** What else the answers depend on (the detector's options): summaries are only carried over between equals. */
+    private readonly optionsKey = '',
   ) {}
 
   /** The project function a call invokes, if it is one whose body we can summarize. */
@@ -68,6 +79,12 @@ export class FunctionSummaries {
   summaryOf(fn: FunctionNode, depth = 0): Summary {
     const cached = this.cache.get(fn);
     if (cached) return cached;
+    const earlier = carriedOver.get(fn)?.get(this.optionsKey);
+    if (earlier && earlier.files.every((file) => this.program.getSourceFile(file.fileName) === file)) {
+      this.cache.set(fn, earlier.summary);
+      this.filesOf.set(fn, new Set(earlier.files));
+      return earlier.summary;
+    }
     if (this.inProgress.has(fn)) {
       this.sawCycle = true;
       return notBlocking;
@@ -85,7 +102,12 @@ export class FunctionSummaries {
       this.inProgress.delete(fn);
     }
     // Blocking is final; "not blocking" is only final if no unfinished caller was assumed non-blocking on the way.
-    if (summary.chain.length > 0 || !this.sawCycle) this.cache.set(fn, summary);
+    if (summary.chain.length > 0 || !this.sawCycle) {
+      this.cache.set(fn, summary);
+      const byOptions = carriedOver.get(fn) ?? new Map();
+      byOptions.set(this.optionsKey, { summary, files: [...(this.filesOf.get(fn) ?? [fn.getSourceFile()])] });
+      carriedOver.set(fn, byOptions);
+    }
     this.sawCycle = this.sawCycle || cycleBefore;
     return summary;
   }
@@ -93,6 +115,8 @@ export class FunctionSummaries {
   private summarize(fn: FunctionNode, depth: number): Summary {
     const body = fn.body;
     if (!body) return notBlocking;
+    const files = new Set([fn.getSourceFile()]);
+    this.filesOf.set(fn, files);
     let size = 0;
     let found: Summary = notBlocking;
     const visit = (node: ts.Node): void => {
@@ -107,6 +131,7 @@ export class FunctionSummaries {
         const callee = this.projectFunctionOf(node);
         if (callee && callee !== fn) {
           const inner = this.summaryOf(callee, depth + 1);
+          for (const file of this.filesOf.get(callee) ?? [callee.getSourceFile()]) files.add(file);
           if (inner.chain.length > 0) {
             found = { chain: [this.link(fn, node), ...inner.chain], api: inner.api };
             return;
