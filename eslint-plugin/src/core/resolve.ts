@@ -40,32 +40,38 @@ export class CallResolver {
     private readonly checker: ts.TypeChecker = program.getTypeChecker(),
   ) {}
 
-  /** Origins of what `call` invokes: the resolved signature first, then the callee's own symbol. */
+  /**
+   * Origins of what `call` invokes, from the callee (or the function behind `.call` / `.apply`). Resolving the
+   * call's own signature is avoided: it would type-check every argument, callbacks included.
+   */
   originsOfCall(call: CallLike): Origin[] {
-    const target = applyTarget(call);
-    if (target) return this.originsOfValue(target);
-    const origins: Origin[] = [];
-    const signature = this.checker.getResolvedSignature(call);
-    const declaration = signature?.getDeclaration() as ts.Declaration | undefined;
-    if (declaration) push(origins, originOf(declaration, this.program));
-    for (const origin of this.originsOfValue(calleeOf(call))) push(origins, origin);
-    return origins;
+    return this.originsOfValue(applyTarget(call) ?? calleeOf(call));
   }
 
-  /** Origins of a function value: `fs.readFileSync` in `paths.map(fs.readFileSync)` or `.call()`. */
+  /**
+   * Origins of a function value (`fs.readFileSync`, `paths.map(fs.readFileSync)`): the declarations of its symbol,
+   * followed through imports and aliases; for a variable, parameter or property, also the declarations of the
+   * call and construct signatures of its type (`const db = new Database()` → the `DatabaseConstructor`).
+   */
   originsOfValue(expression: ts.Expression): Origin[] {
     const origins: Origin[] = [];
     const symbol = this.symbolOf(expression);
-    for (const declaration of symbol?.getDeclarations() ?? []) push(origins, originOf(declaration, this.program));
-    if (origins.length === 0) {
+    const declarations = symbol?.getDeclarations() ?? [];
+    const typedValue = declarations.some(
+      (declaration) => !ts.isFunctionLike(declaration) && !ts.isClassLike(declaration) && !ts.isModuleDeclaration(declaration),
+    );
+    // A value typed `typeof readFileSync` is named by the original declaration first (fs-extra's aliases).
+    if (typedValue || declarations.length === 0) {
       const type = this.checker.getTypeAtLocation(expression);
       for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
         const declaration = signature.getDeclaration() as ts.Declaration | undefined;
         if (declaration) push(origins, originOf(declaration, this.program));
       }
     }
+    for (const declaration of declarations) push(origins, originOf(declaration, this.program));
     return origins;
   }
+
 
   /** The symbol an expression names, seen through imports, `const x = y` aliases and destructuring. */
   symbolOf(expression: ts.Expression): ts.Symbol | undefined {
