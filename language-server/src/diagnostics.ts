@@ -2,6 +2,7 @@
 import { findingMessage, type Finding, type Fix } from 'eslint-plugin-unblock/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { fileNameToUri, uriToFileName } from './paths.js';
 import type { SeverityName } from './settings.js';
 
 export const source = 'unblock';
@@ -68,13 +69,22 @@ export function toDiagnostic(finding: Finding, document: TextDocument, severity:
     source,
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
-    message: findingMessage(finding),
+    message: findingMessage(finding, uriToFileName(document.uri) ?? ''),
     data,
   };
   if (finding.asyncContext) {
     const runner = /\basync\b/.test(finding.context) ? 'the async function that runs it' : 'the function that runs it';
     diagnostic.relatedInformation = [{ location: { uri: document.uri, range: rangeOf(document, finding.asyncContext) }, message: runner }];
   }
+  // Indirect findings: each step of the chain, down to the blocking call.
+  finding.chain?.forEach((link, index, chain) => {
+    const position = { line: link.line - 1, character: link.character };
+    const next = chain[index + 1];
+    (diagnostic.relatedInformation ??= []).push({
+      location: { uri: fileNameToUri(link.file), range: { start: position, end: position } },
+      message: next ? `\`${link.label}\` calls \`${next.label}\`` : `\`${link.label}\` blocks here`,
+    });
+  });
   return diagnostic;
 }
 

@@ -11,6 +11,8 @@ import {
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
+/** When to analyse: as you type, or only when a document is opened or saved. */
+export type RunMode = 'onType' | 'onSave';
 
 export interface UnblockSettings {
   readonly enable: boolean;
@@ -19,6 +21,9 @@ export interface UnblockSettings {
   readonly allow: readonly TypeOrValueSpecifier[];
   readonly deny: readonly TypeOrValueSpecifier[];
   readonly severity: SeverityName;
+  /** Per category, a severity that replaces `severity` (or the ESLint config's), or `off` to hide its findings. */
+  readonly categorySeverity: Partial<Record<Category, SeverityName | 'off'>>;
+  readonly run: RunMode;
   readonly trace: TraceLevel;
   /** Read the rule options from the workspace's ESLint config; undefined: yes in trusted workspaces. */
   readonly useEslintConfig: boolean | undefined;
@@ -34,13 +39,17 @@ export const defaultSettings: UnblockSettings = {
   deny: [],
   // `unblock.configs.recommended` reports errors; the editor matches it.
   severity: 'error',
+  categorySeverity: {},
+  run: 'onType',
   trace: 'off',
   useEslintConfig: undefined,
   maxFileSize: 2 * 1024 * 1024,
 };
 
 const severities: readonly SeverityName[] = ['error', 'warning', 'information', 'hint'];
+const categorySeverities: readonly (SeverityName | 'off')[] = [...severities, 'off'];
 const traceLevels: readonly TraceLevel[] = ['off', 'messages', 'verbose'];
+const runModes: readonly RunMode[] = ['onType', 'onSave'];
 
 export function normalizeSettings(raw: unknown): UnblockSettings {
   if (!isRecord(raw)) return defaultSettings;
@@ -51,6 +60,13 @@ export function normalizeSettings(raw: unknown): UnblockSettings {
       if (typeof value === 'boolean') categories[category] = value;
     }
   }
+  const categorySeverity: Partial<Record<Category, SeverityName | 'off'>> = {};
+  if (isRecord(raw.categorySeverity)) {
+    for (const category of allCategories) {
+      const value = oneOf(raw.categorySeverity[category], categorySeverities);
+      if (value !== undefined) categorySeverity[category] = value;
+    }
+  }
   return {
     enable: typeof raw.enable === 'boolean' ? raw.enable : defaultSettings.enable,
     categories,
@@ -58,6 +74,8 @@ export function normalizeSettings(raw: unknown): UnblockSettings {
     allow: specifiers(raw.allow),
     deny: specifiers(raw.deny),
     severity: oneOf(raw.severity, severities) ?? defaultSettings.severity,
+    categorySeverity,
+    run: oneOf(raw.run, runModes) ?? defaultSettings.run,
     trace: oneOf(raw.trace, traceLevels) ?? defaultSettings.trace,
     useEslintConfig: typeof raw.useEslintConfig === 'boolean' ? raw.useEslintConfig : undefined,
     maxFileSize:

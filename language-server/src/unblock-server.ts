@@ -29,6 +29,7 @@ import {
   type DidChangeWatchedFilesParams,
   type DidCloseTextDocumentParams,
   type DidOpenTextDocumentParams,
+  type DidSaveTextDocumentParams,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type ExecuteCommandParams,
@@ -118,7 +119,9 @@ export class UnblockServer {
   private flushing = false;
   /** Pull mode: a pending `workspace/diagnostic/refresh`. */
   private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly pullResults = new Map<string, { resultId: string; json: string }>();
+  private readonly pullResults = new Map<string, { resultId: string; json: string; items: Diagnostic[] }>();
+  /** `unblock.run: onSave`: documents edited since they were opened or saved; their diagnostics stay as they were. */
+  private readonly unsaved = new Set<string>();
   private resultCounter = 0;
   private readonly loggedOnce = new Set<string>();
 
@@ -142,6 +145,7 @@ export class UnblockServer {
     connection.onDidOpenTextDocument(this.notification('textDocument/didOpen', (params) => this.didOpen(params)));
     connection.onDidChangeTextDocument(this.notification('textDocument/didChange', (params) => this.didChange(params)));
     connection.onDidCloseTextDocument(this.notification('textDocument/didClose', (params) => this.didClose(params)));
+    connection.onDidSaveTextDocument(this.notification('textDocument/didSave', (params) => this.didSave(params)));
     connection.onDidChangeConfiguration(this.notification('workspace/didChangeConfiguration', (params) => this.didChangeConfiguration(params)));
     connection.onDidChangeWatchedFiles(this.notification('workspace/didChangeWatchedFiles', (params) => this.didChangeWatchedFiles(params)));
     connection.languages.diagnostics.on(this.request('textDocument/diagnostic', (params, token) => this.pullDiagnostics(params, token)));
@@ -171,7 +175,7 @@ export class UnblockServer {
     if (options.settings !== undefined) this.globalSettings = normalizeSettings(options.settings);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
         executeCommandProvider: { commands: [showDocumentationCommand] },
         ...(this.client.pull && { diagnosticProvider: { identifier: 'unblock', interFileDependencies: true, workspaceDiagnostics: false } }),
@@ -217,7 +221,7 @@ export class UnblockServer {
     this.changed(textDocument.uri);
   }
 
-  private didChange({ textDocument, contentChanges }: DidChangeTextDocumentParams): void {
+  private async didChange({ textDocument, contentChanges }: DidChangeTextDocumentParams): Promise<void> {
     const outcome = this.documents.change(textDocument.uri, textDocument.version, contentChanges);
     if (outcome === 'not-open') {
       this.log(`ignored a change of ${textDocument.uri}: the document is not open`);
@@ -228,7 +232,23 @@ export class UnblockServer {
       this.log(`ignored version ${textDocument.version} of ${textDocument.uri}: it is already at version ${current}`);
       return;
     }
+    const { run } = await this.settingsFor(textDocument.uri);
+    if (run === 'onSave') {
+      if (this.documents.get(textDocument.uri)) this.unsaved.add(textDocument.uri);
+      return;
+    }
     this.changed(textDocument.uri);
+  }
+
+  /** `unblock.run: onSave` analyses saved documents; as you type, the edits were analysed already. */
+  private async didSave({ textDocument }: DidSaveTextDocumentParams): Promise<void> {
+    if (!this.documents.get(textDocument.uri)) return;
+    const { run } = await this.settingsFor(textDocument.uri);
+    if (run !== 'onSave' && !this.unsaved.has(textDocument.uri)) return;
+    this.unsaved.delete(textDocument.uri);
+    this.changed(textDocument.uri);
+    // Pull clients ask again on edits, not on saves: tell them to.
+    if (this.client.pull) this.scheduleRefresh();
   }
 
   private didClose({ textDocument }: DidCloseTextDocumentParams): void {
@@ -238,6 +258,7 @@ export class UnblockServer {
     this.documents.close(textDocument.uri);
     if (document?.fileName !== undefined) this.projects.close(document.fileName);
     this.dirty.delete(textDocument.uri);
+    this.unsaved.delete(textDocument.uri);
     this.pullResults.delete(textDocument.uri);
     if (!this.client.pull) void this.connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     // The closed file is read from disk again: files that import it may see a different version.
@@ -250,6 +271,7 @@ export class UnblockServer {
     if (settings !== undefined) this.globalSettings = normalizeSettings(settings);
     this.settingsCache.clear();
     this.eslintConfigs.invalidate();
+    this.unsaved.clear();
     this.refreshAll();
   }
 
@@ -350,15 +372,21 @@ export class UnblockServer {
     if (token.isCancellationRequested) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     }
+    const previous = this.pullResults.get(uri);
+    // `unblock.run: onSave`: an edited, unsaved document keeps the diagnostics of its last analysis.
+    if (previous && this.unsaved.has(uri)) {
+      return params.previousResultId === previous.resultId
+        ? { kind: 'unchanged', resultId: previous.resultId }
+        : { kind: 'full', resultId: previous.resultId, items: previous.items };
+    }
     const analysis = await this.analyseReporting(uri);
     if (!analysis) return { kind: 'full', items: [] };
     const json = JSON.stringify(analysis.diagnostics);
-    const previous = this.pullResults.get(uri);
     if (previous && previous.json === json && params.previousResultId === previous.resultId) {
       return { kind: 'unchanged', resultId: previous.resultId };
     }
     const resultId = String(++this.resultCounter);
-    this.pullResults.set(uri, { resultId, json });
+    this.pullResults.set(uri, { resultId, json, items: analysis.diagnostics });
     return { kind: 'full', resultId, items: analysis.diagnostics };
   }
 
@@ -572,11 +600,17 @@ export class UnblockServer {
   }
 }
 
-/** The severity to report `finding` with; undefined when the workspace's ESLint config turns its rule off. */
+/**
+ * The severity to report `finding` with: `unblock.categorySeverity` for its category, else the workspace's ESLint
+ * config, else `unblock.severity`. Undefined when the ESLint config turns its rule off or the category is `off`.
+ */
 function severityOf(finding: Finding, eslintRules: EslintRules | undefined, settings: UnblockSettings): DiagnosticSeverity | undefined {
   const configured = eslintRules?.get(eslintRuleName(finding.ruleId));
+  if (configured?.severity === 0) return undefined;
+  // `user`: APIs from `unblock.deny` and `@blocking` tags, which no category switch covers either.
+  const override = finding.category === 'user' ? undefined : settings.categorySeverity[finding.category];
+  if (override !== undefined) return override === 'off' ? undefined : severities[override];
   if (!configured) return severities[settings.severity];
-  if (configured.severity === 0) return undefined;
   return configured.severity === 1 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
 }
 

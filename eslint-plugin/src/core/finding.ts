@@ -1,5 +1,6 @@
 /** What the core reports: plain data, the same for the ESLint rules and the language server. */
 import type { AsyncTwin, BlockingApi } from './catalog/types.js';
+import * as path from 'node:path';
 import type { ChainLink } from './summaries.js';
 
 export interface FixEdit {
@@ -59,7 +60,20 @@ export function remedyText(api: Pick<BlockingApi, 'twin' | 'advice'>): string {
   return api.twin ? `use \`${twinLabel(api.twin)}\`` : (api.advice ?? 'run it in a worker thread');
 }
 
-/** "`fs.readFileSync` blocks the event loop inside async function `load`; use `fs.promises.readFile`." */
-export function findingMessage(finding: Pick<Finding, 'label' | 'context' | 'remedy'>): string {
-  return `\`${finding.label}\` blocks the event loop ${finding.context}; ${finding.remedy}.`;
+/**
+ * "`fs.readFileSync` blocks the event loop inside async function `load`; use `fs.promises.readFile`.", and for
+ * indirect findings with the chain: "`loadConfig()` blocks … : loadConfig → readJson → fs.readFileSync (config.ts:3); …".
+ * `fromFile`: the file the message is shown for, so the chain's location reads relative to it.
+ */
+export function findingMessage(finding: Pick<Finding, 'label' | 'context' | 'remedy' | 'chain'>, fromFile = ''): string {
+  const chain = finding.chain?.length ? `: ${describeChain(finding.chain, fromFile)}` : '';
+  return `\`${finding.label}\` blocks the event loop ${finding.context}${chain}; ${finding.remedy}.`;
+}
+
+/** "loadConfig → readJson → fs.readFileSync (config.ts:12)", the file relative to `fromFile`'s folder. */
+export function describeChain(chain: readonly ChainLink[], fromFile: string): string {
+  const last = chain.at(-1);
+  if (!last) return '';
+  const file = path.relative(path.dirname(fromFile), last.file).replace(/\\/g, '/');
+  return `${chain.map((link) => link.label).join(' → ')} (${file}:${last.line})`;
 }

@@ -54,7 +54,10 @@ function asyncTwinFix(input: FixInput): Fix | undefined {
   const label = twinLabel(twin);
   if (!mapCall) {
     const text = twin.rewrite === 'stdout' || !needsParentheses(call) ? replacement : `(${replacement})`;
-    return suggestion(`Use the async API \`${label}\``, 'async-twin', [...imports.edits(), { range: [call.getStart(), call.getEnd()], text }]);
+    return suggestion(`Use the async API \`${label}\``, 'async-twin', [
+      ...imports.edits(),
+      asiSafeEdit(call, text),
+    ]);
   }
   // `paths.map((p) => readFileSync(p))` → `await Promise.all(paths.map(async (p) => await readFile(p)))`
   const { map, callback } = mapCall;
@@ -67,7 +70,7 @@ function asyncTwinFix(input: FixInput): Fix | undefined {
   const awaited = `await Promise.all(${mapText})`;
   return suggestion(`Use the async API \`${label}\` and await the \`.map()\` with \`Promise.all\``, 'async-twin', [
     ...imports.edits(),
-    { range: [mapStart, map.getEnd()], text: needsParentheses(map) ? `(${awaited})` : awaited },
+    asiSafeEdit(map, needsParentheses(map) ? `(${awaited})` : awaited),
   ]);
 }
 
@@ -88,10 +91,12 @@ function workerFix(input: FixInput): Fix | undefined {
   const target = workerTarget(input, imports);
   if (!target) return undefined;
   const inWorker = imports.reference('unblock', 'inWorker');
-  const replacement = `await ${inWorker}<typeof import('${target.specifier}')>(${target.location}).${target.exportName}(${argumentText(input.call)})`;
+  // JavaScript has no type arguments: there the call is untyped.
+  const typeArguments = isTypeScript(sourceFile) ? `<typeof import('${target.specifier}')>` : '';
+  const replacement = `await ${inWorker}${typeArguments}(${target.location}).${target.exportName}(${argumentText(input.call)})`;
   return suggestion(`Run \`${apiLabel(api)}\` in a worker thread`, 'worker', [
     ...imports.edits(),
-    { range: [input.call.getStart(), input.call.getEnd()], text: needsParentheses(callOf(input)) ? `(${replacement})` : replacement },
+    asiSafeEdit(input.call, needsParentheses(callOf(input)) ? `(${replacement})` : replacement),
   ]);
 }
 
@@ -114,6 +119,10 @@ function workerTarget(
   const specifier = imports.specifierFor(api.module);
   if (api.module.startsWith('node:')) return { specifier, exportName: api.path, location: `'${specifier}'` };
   return { specifier, exportName: api.path, location: esm ? `import.meta.resolve('${specifier}')` : `require.resolve('${specifier}')` };
+}
+
+function isTypeScript(sourceFile: ts.SourceFile): boolean {
+  return /\.[cm]?tsx?$/.test(sourceFile.fileName);
 }
 
 function isExported(declaration: ts.Declaration): boolean {
@@ -140,6 +149,8 @@ function awaitableMap(input: FixInput): { map: ts.CallExpression; callback: ts.A
   if (callback.type || callback.asteriskToken || isAsync(callback)) return undefined;
   const map = callback.parent;
   if (!ts.isCallExpression(map) || map.arguments[0] !== callback) return undefined;
+  // `await` may not go into the callback's parameters (`(p, x = readFileSync(p)) => …`)
+  if (!(callback.body.pos <= input.call.pos && input.call.end <= callback.body.end)) return undefined;
   const isArrayMap = input.resolver
     .originsOfCall(map)
     .some((origin) => origin.module === 'global' && (origin.path === 'Array#map' || origin.path === 'ReadonlyArray#map'));
@@ -209,8 +220,29 @@ function needsParentheses(node: ts.Expression): boolean {
     ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) ||
     (ts.isTaggedTemplateExpression(parent) && parent.tag === node) ||
     ts.isNonNullExpression(parent) ||
+    ts.isExpressionWithTypeArguments(parent) || // `class A extends (await f())`
     (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken && parent.left === node)
   );
+}
+
+/**
+ * A statement that now starts with `(` would continue the previous line when that line has no semicolon
+ * (`const a = 1⏎(await readFile(p)).length` calls `1`): end the previous statement with `;` there.
+ */
+function asiSafeEdit(node: ts.Node, text: string): FixEdit {
+  const edit: FixEdit = { range: [node.getStart(), node.getEnd()], text };
+  if (!text.startsWith('(')) return edit;
+  let statement: ts.Node = node;
+  while (statement.parent && !ts.isExpressionStatement(statement) && statement.parent.getStart() === node.getStart()) {
+    statement = statement.parent;
+  }
+  if (!ts.isExpressionStatement(statement) || statement.getStart() !== node.getStart()) return edit;
+  // The hazard is only a previous statement in the same list that does not end with `;` or `}`.
+  const list = (statement.parent as { statements?: ts.NodeArray<ts.Statement> }).statements;
+  const previous = list?.[list.indexOf(statement as ts.Statement) - 1];
+  if (!previous || /[;}]$/.test(previous.getText())) return edit;
+  const source = node.getSourceFile().text;
+  return { range: [previous.getEnd(), node.getEnd()], text: `;${source.slice(previous.getEnd(), node.getStart())}${text}` };
 }
 
 function applyEdits(text: string, edits: readonly FixEdit[]): string {

@@ -20,6 +20,8 @@ export interface ChainLink {
   readonly position: number;
   /** 1-based line of `position`. */
   readonly line: number;
+  /** 0-based character of `position` in its line. */
+  readonly character: number;
 }
 
 export interface Summary {
@@ -172,7 +174,8 @@ export class FunctionSummaries {
 function position(label: string, node: ts.Node): ChainLink {
   const sourceFile = node.getSourceFile();
   const start = node.getStart(sourceFile);
-  return { label, file: sourceFile.fileName, position: start, line: sourceFile.getLineAndCharacterOfPosition(start).line + 1 };
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
+  return { label, file: sourceFile.fileName, position: start, line: line + 1, character };
 }
 
 /**

@@ -30,9 +30,13 @@ export function isAsyncFunction(node: ts.Node): boolean {
 export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node> {
   return {
     enclosingFunction(node) {
-      for (let current = node.parent; current; current = current.parent) {
-        if (isFunctionWithBody(current)) return current;
-        if (ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
+      let child: ts.Node = node;
+      for (let current = node.parent; current; child = current, current = current.parent) {
+        // Only a function's parameters and body run when it runs (not its name, decorators or return type).
+        if (isFunctionWithBody(current) && (child === current.body || current.parameters.some((p) => p === child))) return current;
+        // Class fields, enum members and static blocks run at other times (construction, enum set-up, class set-up).
+        if (ts.isPropertyDeclaration(current) && child === current.initializer) return undefined;
+        if (ts.isEnumMember(current) || ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
       }
       return undefined;
     },

@@ -1,7 +1,6 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as path from 'node:path';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { describeChain } from '../core/finding.js';
 import type { CallLike } from '../core/resolve.js';
-import type { ChainLink } from '../core/summaries.js';
 import { createRule } from '../util/create-rule.js';
 import { detectorFor, sharedDefaults, sharedOptionProperties, type SharedOptions } from '../util/options.js';
 import { suggestionMessages, suggestionsOf, type SuggestionMessageIds } from '../util/suggestions.js';
@@ -57,17 +56,10 @@ export default createRule<Options, MessageIds>({
       context.report({
         node,
         messageId: 'indirectBlockingCall',
-        data: { api: finding.label, context: finding.context, chain: describeChain(finding.chain, context), remedy: finding.remedy },
+        data: { api: finding.label, context: finding.context, chain: describeChain(finding.chain, context.filename), remedy: finding.remedy },
         suggest: suggestionsOf(finding.fixes),
       });
     };
     return { CallExpression: check, NewExpression: check, TaggedTemplateExpression: check };
   },
 });
-
-/** "loadConfig → readJson → fs.readFileSync (config.ts:12)", the file relative to the one being linted. */
-function describeChain(chain: readonly ChainLink[], context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): string {
-  const last = chain.at(-1)!;
-  const file = path.relative(path.dirname(context.filename), last.file).replace(/\\/g, '/');
-  return `${chain.map((link) => link.label).join(' → ')} (${file}:${last.line})`;
-}

@@ -15,9 +15,19 @@ const untypedForms = new Set(syncCallbackApis.map((api) => `${api.untyped}@${api
 export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Node> {
   return {
     enclosingFunction(node) {
-      for (let current = node.parent; current; current = current.parent) {
-        if (isFunction(current)) return current;
-        if (current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
+      let child: Node = node;
+      for (let current = node.parent; current; child = current, current = current.parent) {
+        // Only a function's parameters and body run when it runs.
+        if (isFunction(current) && (child === current.body || current.params.includes(child as TSESTree.Parameter))) return current;
+        // Class fields, enum members and static blocks run at other times (construction, enum set-up, class set-up).
+        if (current.type === AST_NODE_TYPES.PropertyDefinition && child === current.value) return undefined;
+        if (
+          current.type === AST_NODE_TYPES.TSEnumMember ||
+          current.type === AST_NODE_TYPES.StaticBlock ||
+          current.type === AST_NODE_TYPES.Program
+        ) {
+          return undefined;
+        }
       }
       return undefined;
     },

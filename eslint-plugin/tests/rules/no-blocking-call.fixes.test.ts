@@ -119,7 +119,7 @@ export async function check(password: string, hash: string) { return await inWor
     ],
   },
   {
-    name: 'CommonJS JavaScript: require style, require.resolve for the worker',
+    name: 'CommonJS JavaScript: require style, and a worker call without type arguments',
     filename: 'script.js',
     code: `const zlib = require('node:zlib');
 /** @param {string} text */
@@ -133,7 +133,7 @@ exports.pack = async function pack(text) { return await promisify(zlib.gzip)(tex
         worker('Run `zlib.gzipSync` in a worker thread', `const zlib = require('node:zlib');
 const { inWorker } = require('unblock');
 /** @param {string} text */
-exports.pack = async function pack(text) { return await inWorker<typeof import('node:zlib')>('node:zlib').gzipSync(text); };`),
+exports.pack = async function pack(text) { return await inWorker('node:zlib').gzipSync(text); };`),
       ),
     ],
   },

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The real-editor end-to-end test of unblock-vscode (npm run test:e2e):
+#   1. install-vscode.sh: Debian chromium + ripgrep, code-server (VS Code 1.100) and playwright-core, once;
+#   2. build everything and package vscode-client/unblock-vscode-<version>.vsix;
+#   3. server-bundle.smoke.mjs: the .vsix's bundled server works on its own (unpacked, no node_modules around);
+#   4. vscode.e2e.mjs: install the .vsix into code-server and drive it with headless Chromium.
+# Screenshots go to artifacts/e2e/; a passing run also refreshes vscode-client/images/screenshot.png.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+T0=$(now)
+
+T=$(now)
+bash tests/e2e/install-vscode.sh
+log "tools ready ($(since "$T")s)"
+
+T=$(now)
+mkdir -p artifacts
+npm run package --silent > artifacts/e2e-package.log 2>&1 || { tail -40 artifacts/e2e-package.log; exit 1; }
+VERSION=$(node -p "require('./vscode-client/package.json').version")
+VSIX="vscode-client/unblock-vscode-$VERSION.vsix"
+log "built and packaged $VSIX ($(du -h "$VSIX" | cut -f1), $(since "$T")s)"
+
+node tests/e2e/server-bundle.smoke.mjs "$VSIX"
+
+T=$(now)
+set +e
+E2E_SCREENSHOT_TO="${E2E_SCREENSHOT_TO-vscode-client/images/screenshot.png}" node tests/e2e/vscode.e2e.mjs --vsix "$VSIX"
+RC=$?
+set -e
+log "vscode.e2e.mjs exited $RC ($(since "$T")s); whole run $(since "$T0")s"
+exit $RC

@@ -1,0 +1,512 @@
+#!/usr/bin/env node
+/**
+ * unblock-vscode in a real VS Code: code-server (VS Code 1.100 served to a browser) with the packaged .vsix
+ * installed, driven through Debian's headless Chromium by playwright-core. Opens a copy of fixtures/demo-app and
+ * checks, from the page: the squiggle on the blocking call, the Problems entry (code and docs link), the hover, the
+ * quick fixes (async API; worker thread for a CPU-bound call), applying "Use the async API", the language status
+ * item, and the extension's logs. Waits on UI state with deadlines; the only fixed waits are the short settles
+ * before Ctrl+. (retried when the menu races the editor's own code-action request).
+ *
+ *   node tests/e2e/vscode.e2e.mjs --vsix vscode-client/unblock-vscode-0.1.0.vsix
+ *
+ * Needs what tests/e2e/install-vscode.sh installs (under $E2E_HOME, default ~/.cache/unblock-e2e). Prints one
+ * PASS/FAIL line per check and `N passed, N failed`; screenshots go to artifacts/e2e/. Env: KEEP_RUN=1 keeps the
+ * temporary run folder (data dirs, logs); E2E_SCREENSHOT_TO=<png> copies the quick-fix screenshot there on success.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const e2eHome = process.env.E2E_HOME ?? path.join(os.homedir(), '.cache', 'unblock-e2e');
+const csVersion = process.env.CS_VERSION ?? '4.100.3';
+const codeServer = path.join(e2eHome, `code-server-${csVersion}`, 'node_modules', '.bin', 'code-server');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = path.join(root, 'artifacts', 'e2e');
+const vsixArg = process.argv.indexOf('--vsix');
+const vsix = path.resolve(vsixArg > 0 ? process.argv[vsixArg + 1] : defaultVsix());
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const log = (...parts) => console.log(`[e2e ${elapsed()}]`, ...parts);
+let passed = 0;
+let failed = 0;
+function check(ok, what, detail) {
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${what}${detail === undefined ? '' : ` — ${detail}`}`);
+  if (ok) passed++;
+  else failed++;
+  return ok;
+}
+
+for (const [file, hint] of [
+  [codeServer, 'run tests/e2e/install-vscode.sh'],
+  [chromiumPath, 'run tests/e2e/install-vscode.sh'],
+  [vsix, 'run `npm run package`'],
+]) {
+  if (!fs.existsSync(file)) {
+    console.error(`${file} is missing: ${hint}`);
+    process.exit(2);
+  }
+}
+const { chromium } = createRequire(path.join(e2eHome, 'tools', 'package.json'))('playwright-core');
+
+// ---------------------------------------------------------------------------------------------------------------
+// A sandboxed code-server: its own HOME/XDG folders, user data, extensions and workspace under a temp run folder.
+// ---------------------------------------------------------------------------------------------------------------
+const run = fs.mkdtempSync(path.join(os.tmpdir(), 'unblock-e2e-'));
+const home = path.join(run, 'home');
+const userData = path.join(run, 'data');
+const extensions = path.join(run, 'extensions');
+const workspace = path.join(run, 'ws', 'demo-app');
+for (const dir of [path.join(home, '.run'), path.join(userData, 'User'), extensions, workspace]) fs.mkdirSync(dir, { recursive: true });
+fs.chmodSync(path.join(home, '.run'), 0o700);
+const sandboxEnv = {
+  ...process.env,
+  HOME: home,
+  XDG_CONFIG_HOME: path.join(home, '.config'),
+  XDG_CACHE_HOME: path.join(home, '.cache'),
+  XDG_DATA_HOME: path.join(home, '.local', 'share'),
+  XDG_RUNTIME_DIR: path.join(home, '.run'),
+};
+// files.autoSave: VS Code for the web saves after a delay by default; the fix must stay in the buffer.
+fs.writeFileSync(
+  path.join(userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'files.autoSave': 'off',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'security.workspace.trust.enabled': false,
+      'typescript.disableAutomaticTypeAcquisition': true,
+      'typescript.surveys.enabled': false,
+      'git.enabled': false,
+      'editor.hover.delay': 200,
+      'workbench.editor.enablePreview': false,
+    },
+    null,
+    2,
+  ),
+);
+// The demo project, copied; its node_modules is the repository's (for @types/node, bcryptjs, eslint).
+fs.cpSync(path.join(root, 'fixtures', 'demo-app'), workspace, {
+  recursive: true,
+  filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
+});
+fs.symlinkSync(path.join(root, 'node_modules'), path.join(workspace, 'node_modules'), 'dir');
+const configSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8');
+const authSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'auth.ts'), 'utf8');
+const csArgs = ['--config', path.join(run, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
+
+let codeServerProcess;
+let browser;
+const failures = [];
+try {
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Install the .vsix as a user would.
+  // -------------------------------------------------------------------------------------------------------------
+  let t = Date.now();
+  const install = spawnSync(codeServer, [...csArgs, '--install-extension', vsix], { env: sandboxEnv, encoding: 'utf8', timeout: 120_000 });
+  const installOutput = `${install.stdout}${install.stderr}`;
+  const installed = fs.readdirSync(extensions).find((name) => name.startsWith('unblock-dev.unblock-vscode-'));
+  check(
+    install.status === 0 && /successfully installed/.test(installOutput) && installed !== undefined,
+    `code-server --install-extension ${path.basename(vsix)}`,
+    `${installed ?? installOutput.trim().split('\n').pop()} in ${Date.now() - t} ms`,
+  );
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Start code-server in its own process group (detached: setsid), so one kill stops it and all it forked.
+  // -------------------------------------------------------------------------------------------------------------
+  t = Date.now();
+  const port = await freePort();
+  const serverLog = fs.openSync(path.join(run, 'code-server.log'), 'w');
+  codeServerProcess = spawn(
+    codeServer,
+    [
+      ...csArgs,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      workspace,
+    ],
+    { env: sandboxEnv, detached: true, stdio: ['ignore', serverLog, serverLog] },
+  );
+  await until('code-server answers /healthz', 60_000, async () => {
+    if (codeServerProcess.exitCode !== null) throw new Error(`code-server exited (${codeServerProcess.exitCode}): ${tail(path.join(run, 'code-server.log'))}`);
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    return response?.ok === true;
+  });
+  log(`code-server ${csVersion} (pgid ${codeServerProcess.pid}) up on port ${port} in ${Date.now() - t} ms`);
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The browser.
+  // -------------------------------------------------------------------------------------------------------------
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    env: sandboxEnv,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const shot = async (name) => {
+    const file = path.join(artifacts, name);
+    await page.screenshot({ path: file });
+    log('screenshot', path.relative(root, file));
+    return file;
+  };
+
+  t = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  log(`workbench ready in ${Date.now() - t} ms`);
+
+  // -------------------------------------------------------------------------------------------------------------
+  // config.ts: the squiggle on `fs.readFileSync(CONFIG_PATH, 'utf8')` inside `async function getConfig`.
+  // -------------------------------------------------------------------------------------------------------------
+  const configMessage = '`fs.readFileSync` blocks the event loop inside async function `getConfig`; use `fs.promises.readFile`.';
+  const configCall = position(configSource, /config = JSON\.parse\((fs\.readFileSync)\(CONFIG_PATH/);
+  const config = await openFile(page, 'src/routes/config.ts');
+  t = Date.now();
+  await gotoLine(page, configCall.line, configCall.column);
+  const configLine = config.locator('.view-line', { hasText: /config\s=\sJSON\.parse\(fs\.readFileSync\(CONFIG_PATH/ });
+  const squiggle = await until('the error squiggle on the blocking call', 90_000, () => squiggleOn(page, config, configLine));
+  check(true, `squiggle (.squiggly-error) on line ${configCall.line} of src/routes/config.ts, under \`fs.readFileSync(…)\``, `${Date.now() - t} ms after opening`);
+  await shot('01-squiggle.png');
+
+  // The hover over the squiggle: the rule's message.
+  const hoverText = await hoverOver(page, squiggle, 'blocks the event loop');
+  check(hoverText.includes(configMessage), 'hover shows the message', JSON.stringify(hoverText.slice(0, 200)));
+  check(/unblock\s*\(?no-blocking-call\)?/.test(hoverText), 'hover names the source and code: unblock(no-blocking-call)');
+  await shot('02-hover.png');
+  await page.mouse.move(10, 880);
+  await page.keyboard.press('Escape');
+
+  // The Problems panel: message, source and code, the code linked to the rule's page.
+  await page.keyboard.press('Control+Shift+M');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'inside async function `getConfig`' }).first();
+  await problem.waitFor({ timeout: 20_000 });
+  const problemText = normalize(await problem.innerText());
+  check(problemText.includes(configMessage) && problemText.includes('no-blocking-call'), 'Problems panel lists the diagnostic with code no-blocking-call', JSON.stringify(problemText));
+  const links = await problem.locator('a').evaluateAll((anchors) => anchors.map((a) => `${a.textContent} ${a.getAttribute('href') ?? ''} ${a.getAttribute('title') ?? ''}`));
+  check(
+    links.some((link) => link.includes('no-blocking-call') && link.includes('rules-docs/no-blocking-call.md')),
+    'the code is a link to the rule documentation',
+    JSON.stringify(links),
+  );
+  await shot('03-problems.png');
+
+  // Ctrl+. on the call: "Use the async API" (and no worker-thread fix: fs.readFileSync is I/O, not CPU).
+  await page.keyboard.press('Control+1'); // back to the editor, the Problems panel stays open
+  await gotoLine(page, configCall.line, configCall.column + 3);
+  const asyncMenu = await openQuickFix(page, config, 'Use the async API');
+  const asyncMenuText = asyncMenu ? normalize(await asyncMenu.innerText()) : '';
+  check(asyncMenu !== undefined, 'Ctrl+. lists "Use the async API"', JSON.stringify(asyncMenuText));
+  check(asyncMenu !== undefined && !/worker thread/i.test(asyncMenuText), 'no worker-thread fix for fs.readFileSync (I/O, not CPU-bound)');
+  await shot('04-quickfix-async-api.png');
+  // For the README: the editor and the Problems panel, without the explorer.
+  const editorArea = await page.locator('.part.editor').boundingBox();
+  const quickFixShot = path.join(artifacts, 'readme-screenshot.png');
+  if (editorArea) await page.screenshot({ path: quickFixShot, clip: { x: editorArea.x, y: 0, width: editorArea.width, height: 880 } });
+  if (!asyncMenu) throw new Error('no quick-fix menu');
+
+  // Apply it: the line becomes `await fs.promises.readFile(…)` and the diagnostic goes away.
+  t = Date.now();
+  await chooseAction(page, asyncMenu, 'Use the async API');
+  const fixedLine = config.locator('.view-line', { hasText: /config\s=\sJSON\.parse\(await\sfs\.promises\.readFile\(/ });
+  await fixedLine.waitFor({ timeout: 15_000 });
+  const fixedText = normalize(await fixedLine.innerText());
+  check(
+    fixedText.includes("const config = JSON.parse(await fs.promises.readFile(CONFIG_PATH, 'utf8')) as AppConfig;"),
+    'applying "Use the async API" rewrites the line',
+    JSON.stringify(fixedText),
+  );
+  await problem.waitFor({ state: 'detached', timeout: 30_000 });
+  await until('the squiggle on the fixed line to clear', 30_000, async () => (await squiggleOn(page, config, fixedLine)) === undefined);
+  check(true, 'the diagnostic clears (Problems entry and squiggle gone)', `${Date.now() - t} ms after applying`);
+  check(fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8') === configSource, 'the fix stays in the editor buffer (autoSave off)');
+  await shot('05-fixed.png');
+
+  // -------------------------------------------------------------------------------------------------------------
+  // auth.ts: `crypto.pbkdf2Sync` is CPU-bound: the worker-thread fix is offered.
+  // -------------------------------------------------------------------------------------------------------------
+  const pbkdf2 = position(authSource, /crypto\.(pbkdf2Sync)\(secret/);
+  const auth = await openFile(page, 'src/routes/auth.ts');
+  await gotoLine(page, pbkdf2.line, pbkdf2.column);
+  const pbkdf2Line = auth.locator('.view-line', { hasText: /crypto\.pbkdf2Sync\(secret/ });
+  await until('the squiggle on crypto.pbkdf2Sync', 60_000, () => squiggleOn(page, auth, pbkdf2Line));
+  await gotoLine(page, pbkdf2.line, pbkdf2.column + 3);
+  const workerMenu = await openQuickFix(page, auth, 'worker thread');
+  const workerMenuText = workerMenu ? normalize(await workerMenu.innerText()) : '';
+  check(/Run .*pbkdf2Sync.* in a worker thread/.test(workerMenuText), 'Ctrl+. on crypto.pbkdf2Sync lists "Run … in a worker thread"', JSON.stringify(workerMenuText));
+  await shot('06-quickfix-worker-thread.png');
+  if (!workerMenu) throw new Error('no quick-fix menu');
+
+  // "Show documentation for …": the server's `unblock.showDocumentation` command, run by the extension (which
+  // registers it itself) — it opens the rule's page in a new browser tab. No internet: the page is stubbed.
+  await page.context().route('https://github.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>no-blocking-call</h1>' }));
+  const popup = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+  await chooseAction(page, workerMenu, 'Show documentation for');
+  // VS Code asks before it opens a site that is not a trusted domain.
+  const openButton = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
+  if (await openButton.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await openButton.click();
+  const docsPage = await popup;
+  await docsPage?.waitForURL(/rules-docs\/no-blocking-call\.md/, { timeout: 10_000 }).catch(() => {});
+  check(docsPage?.url() === 'https://github.com/unblock-dev/unblock/blob/main/rules-docs/no-blocking-call.md', '"Show documentation" opens the rule page', docsPage?.url());
+  await docsPage?.close();
+  await page.bringToFront();
+
+  // Unblock: Fix All Safe Problems — the fixes here all add `await`, so there is nothing to apply on its own.
+  await runCommand(page, 'Unblock: Fix All Safe Problems');
+  const fixAllMessage = page.locator('.statusbar-item', { hasText: 'Unblock: nothing to fix automatically' }).first();
+  check(await fixAllMessage.waitFor({ timeout: 15_000 }).then(() => true, () => false), 'Unblock: Fix All Safe Problems runs source.fixAll.unblock (nothing safe to fix here)');
+
+  // Unblock: Restart Server — a new server starts and reports again.
+  t = Date.now();
+  const outputLog = () => listFiles(path.join(userData, 'logs')).filter((file) => /Unblock\.log$/.test(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  const starts = () => outputLog().match(/unblock-language-server 0\.1\.0 \(TypeScript/g)?.length ?? 0;
+  const startsBefore = starts();
+  await runCommand(page, 'Unblock: Restart Server');
+  const restarted = await until('a second server start in the Unblock output', 30_000, () => starts() > startsBefore).catch(() => false);
+  const reanalysed = restarted && (await until('the squiggle after the restart', 30_000, () => squiggleOn(page, auth, pbkdf2Line)).catch(() => undefined));
+  check(Boolean(restarted && reanalysed) && /restarting the language server: restart requested/.test(outputLog()), 'Unblock: Restart Server starts a new server, which reports again', `${Date.now() - t} ms`);
+
+  // The language status item ({} in the status bar): findings and time of the last analysis of auth.ts.
+  const languageStatus = page.locator('[id="status.languageStatus"]');
+  let statusText = '';
+  await until('the unblock language status', 20_000, async () => {
+    await page.mouse.move(10, 880);
+    await languageStatus.hover({ timeout: 5_000 });
+    const hover = page.locator('.monaco-hover:visible, .context-view .hover-language-status', { hasText: 'unblock' }).first();
+    statusText = normalize(await hover.innerText({ timeout: 3_000 }).catch(() => ''));
+    return /unblock: \d+ blocking calls?/.test(statusText) && /last analysis \d+ ms/.test(statusText);
+  }).catch(() => {});
+  check(/unblock: 4 blocking calls/.test(statusText) && /last analysis \d+ ms/.test(statusText), 'language status: 4 blocking calls in auth.ts, last analysis time', JSON.stringify(statusText));
+  await shot('07-language-status.png');
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The extension's side: the Unblock output and the extension host log.
+  // -------------------------------------------------------------------------------------------------------------
+  const logs = listFiles(path.join(userData, 'logs'));
+  const output = logs.filter((file) => /Unblock\.log$/.test(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  check(
+    /unblock-language-server 0\.1\.0 \(TypeScript [\d.]+\): pull diagnostics, trusted workspace/.test(output),
+    'Unblock output: the bundled server started (pull diagnostics, trusted workspace)',
+    output.split('\n').find((line) => line.includes('unblock-language-server'))?.trim(),
+  );
+  const hostLog = logs.filter((file) => /exthost\d*\.log$|remoteexthost\.log$/.test(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  const problems = [...`${hostLog}\n${output}`.matchAll(/^.*(already exists|\[error\].*unblock|unblock.*failed).*$/gim)].map((match) => match[0].trim());
+  const activation = /_doActivateExtension unblock-dev\.unblock-vscode, startup: false, activationEvent: '([^']+)'/.exec(hostLog)?.[1];
+  check(problems.length === 0 && activation?.startsWith('onLanguage:') === true, 'extension host log: activated lazily, no command registered twice, no errors', problems.slice(0, 3).join(' | ') || activation);
+
+  if (failed === 0 && process.env.E2E_SCREENSHOT_TO) {
+    fs.copyFileSync(quickFixShot, process.env.E2E_SCREENSHOT_TO);
+    log('copied', path.relative(root, quickFixShot), '→', path.relative(root, process.env.E2E_SCREENSHOT_TO));
+  }
+} catch (error) {
+  failures.push(error);
+  check(false, `the test ran to the end`, error instanceof Error ? error.message.split('\n')[0] : String(error));
+  if (browser) {
+    const pages = browser.contexts().flatMap((context) => context.pages());
+    await pages[0]?.screenshot({ path: path.join(artifacts, 'error.png') }).catch(() => {});
+  }
+} finally {
+  await browser?.close().catch(() => {});
+  if (codeServerProcess) await stopGroup(codeServerProcess.pid);
+  if (failed > 0) {
+    // Keep what explains a failure next to the screenshots.
+    const keep = path.join(artifacts, 'logs');
+    fs.mkdirSync(keep, { recursive: true });
+    for (const file of [path.join(run, 'code-server.log'), ...listFiles(path.join(userData, 'logs'))]) {
+      if (fs.existsSync(file)) fs.copyFileSync(file, path.join(keep, path.relative(run, file).replace(/[\\/]/g, '__')));
+    }
+    log('logs kept in', path.relative(root, keep));
+  }
+  if (process.env.KEEP_RUN) log('run folder kept:', run);
+  else fs.rmSync(run, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed (${elapsed()})`);
+process.exit(failed === 0 ? 0 : 1);
+
+// -----------------------------------------------------------------------------------------------------------------
+// Helpers
+// -----------------------------------------------------------------------------------------------------------------
+
+function defaultVsix() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'vscode-client', 'package.json'), 'utf8'));
+  return path.join(root, 'vscode-client', `unblock-vscode-${version}.vsix`);
+}
+
+/** Polls `condition` until it returns a truthy value; throws with `what` after `ms`. */
+async function until(what, ms, condition) {
+  const deadline = Date.now() + ms;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+      if (/exited/.test(String(error))) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${lastError ? ` (${String(lastError).split('\n')[0]})` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** 1-based line and column of the first capture group of `pattern` in `text`. */
+function position(text, pattern) {
+  const match = pattern.exec(text);
+  if (!match?.[1]) throw new Error(`${pattern} is not in the file`);
+  const offset = match.index + match[0].indexOf(match[1]);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+function normalize(text) {
+  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+async function openFile(page, relativePath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const editor = page.locator(`.editor-instance .monaco-editor[data-uri$="${relativePath}"]`).first();
+  await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 30_000 });
+  log('opened', relativePath);
+  return editor;
+}
+
+/** Ctrl+G line:column — also scrolls the line into view (Monaco renders only the visible lines). */
+async function gotoLine(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}:${column}`); // the go-to-line mode of the quick input is its `:` prefix
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The box of an error squiggle on the rendered line `lineLocator`, or undefined. */
+async function squiggleOn(page, editor, lineLocator) {
+  const line = await lineLocator.first().boundingBox().catch(() => null);
+  if (!line) return undefined;
+  for (const squiggle of await editor.locator('.squiggly-error').all()) {
+    const box = await squiggle.boundingBox().catch(() => null);
+    if (box && box.width > 0 && Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) < line.height / 2) return box;
+  }
+  return undefined;
+}
+
+/** Moves the mouse onto `box` until a hover containing `text` shows; its text. */
+async function hoverOver(page, box, text) {
+  const hover = page.locator('.monaco-hover:visible', { hasText: text }).first();
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await page.mouse.move(box.x + Math.min(60, box.width / 2), box.y + box.height / 2, { steps: 4 });
+    if (await hover.waitFor({ timeout: 6_000 }).then(() => true, () => false)) return normalize(await hover.innerText());
+    log(`hover not shown (try ${attempt}), retrying`);
+  }
+  return '';
+}
+
+/**
+ * Ctrl+. until the quick-fix menu lists `text`. Waits for the light bulb (the editor's own code-action request is
+ * done) and lets the editor settle first: a Ctrl+. racing that request can answer "No code actions available".
+ */
+async function openQuickFix(page, editor, text) {
+  const menu = page.locator('.action-widget', { hasText: text }).first();
+  await editor.locator('[class*="codicon-gutter-lightbulb"], [class*="codicon-lightbulb"]').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {});
+  await page.waitForTimeout(1000);
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.keyboard.press('Control+.');
+    if (await menu.waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false)) return menu;
+    log(`quick-fix menu with "${text}" not shown (try ${attempt}), retrying`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  return undefined;
+}
+
+/** Moves the quick-fix menu's focus (arrow keys) to the item containing `text` and runs it (Enter). */
+async function chooseAction(page, menu, text) {
+  const rows = menu.locator('.monaco-list-row');
+  for (let step = 0; step < 20; step++) {
+    const focused = normalize((await menu.locator('.monaco-list-row.focused').first().innerText({ timeout: 2_000 }).catch(() => '')) ?? '');
+    if (focused.includes(text)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no item "${text}" in the quick-fix menu: ${JSON.stringify(normalize(await rows.allInnerTexts().then((texts) => texts.join(' | '))))}`);
+}
+
+/** Runs a command from the command palette (F1), by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** SIGTERM to the whole process group, SIGKILL to what is left after 5 s. */
+async function stopGroup(pgid) {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(-pgid, 'SIGTERM');
+  const deadline = Date.now() + 5_000;
+  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (alive()) process.kill(-pgid, 'SIGKILL');
+  log(`code-server process group ${pgid} stopped`);
+}
+
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+function tail(file) {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').slice(-5).join(' | ') : '';
+}

@@ -1,0 +1,220 @@
+/**
+ * unblock for VS Code: starts unblock-language-server (bundled as dist/server.js) for JavaScript and TypeScript
+ * files, and adds what an editor needs around it: commands, a language status item and the "Unblock" output.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type NodeModule,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { StatusItem, type StatusParams } from './status.js';
+
+export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
+const documentSelector = languages.map((language) => ({ scheme: 'file', language }));
+const statusNotification = 'unblock/status';
+const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('unblock');
+const docsUrl = 'https://github.com/unblock-dev/unblock/blob/main/rules-docs/no-blocking-call.md';
+
+/** Commands the extension registers itself; the server lists `unblock.showDocumentation` too (see `ownCommands`). */
+const commands = {
+  restartServer: 'unblock.restartServer',
+  showOutput: 'unblock.showOutput',
+  fixAll: 'unblock.fixAll',
+  showDocumentation: 'unblock.showDocumentation',
+} as const;
+
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Unblock');
+  const status = new StatusItem(documentSelector, commands.showOutput);
+  controller = new ServerController(context, output, status);
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand(commands.restartServer, () => controller?.restart('restart requested')),
+    vscode.commands.registerCommand(commands.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(commands.fixAll, () => fixAll()),
+    vscode.commands.registerCommand(commands.showDocumentation, (url?: unknown) => showDocumentation(url)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => controller?.restart('the workspace is trusted now')),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('unblock.server')) void controller?.restart('unblock.server.* changed');
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri)),
+  );
+  await controller.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.stop();
+  controller = undefined;
+}
+
+/** One language client at a time; restarting builds a new one, so server path, runtime and trust are read again. */
+class ServerController {
+  private client: LanguageClient | undefined;
+  private readonly clientSubscriptions: vscode.Disposable[] = [];
+  /** Restarts run one after another (trust and settings can change together). */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.OutputChannel,
+    private readonly status: StatusItem,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = await this.createClient();
+    this.client = client;
+    this.status.starting();
+    try {
+      await client.start();
+    } catch (error) {
+      this.status.failed(`the server did not start: ${messageOf(error)}`);
+      this.output.appendLine(`[unblock] the language server did not start: ${messageOf(error)}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    for (const subscription of this.clientSubscriptions.splice(0)) subscription.dispose();
+    if (client?.needsStop()) await client.stop();
+  }
+
+  restart(reason: string): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      this.output.appendLine(`[unblock] restarting the language server: ${reason}`);
+      await this.stop();
+      this.status.reset();
+      await this.start();
+    });
+    return this.queue;
+  }
+
+  private async createClient(): Promise<LanguageClient> {
+    const clientOptions: LanguageClientOptions = {
+      documentSelector,
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      // Read when the client starts: a restart (on trust change) sends the new value.
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+      middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const result = await next(params, token);
+            if (!Array.isArray(result)) return result;
+            return result.map((settings: unknown, index) => (params.items[index]?.section === 'unblock' ? forServer(settings) : settings));
+          },
+        },
+      },
+    };
+    const client = new LanguageClient('unblock', 'Unblock', await this.serverOptions(), clientOptions);
+    ownCommands(client, new Set([commands.showDocumentation]));
+    this.clientSubscriptions.push(
+      client.onNotification(statusNotification, (params: StatusParams) => this.status.update(params)),
+      client.onDidChangeState((event) => {
+        if (this.client !== client) return; // an old client, being replaced
+        if (event.newState === State.Starting) this.status.starting();
+        else if (event.newState === State.Running) this.status.running();
+        else this.status.failed('the language server stopped (see the Unblock output)');
+      }),
+    );
+    return client;
+  }
+
+  /** The bundled server, or `unblock.server.path`, run with `unblock.server.runtime` (default: VS Code's Node). */
+  private async serverOptions(): Promise<ServerOptions> {
+    const config = vscode.workspace.getConfiguration('unblock.server');
+    let module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
+    const custom = expandHome(config.get<string>('path')?.trim() ?? '');
+    if (custom) {
+      if (await exists(custom)) module = custom;
+      else void vscode.window.showWarningMessage(`unblock.server.path: ${custom} does not exist; using the bundled language server.`);
+    }
+    const runtime = expandHome(config.get<string>('runtime')?.trim() ?? '') || undefined;
+    const node: NodeModule = { module, transport: TransportKind.stdio, ...(runtime && { runtime }) };
+    this.output.appendLine(`[unblock] language server: ${module}${runtime ? ` (runtime ${runtime})` : ''}`);
+    return { run: node, debug: { ...node, options: { execArgv: ['--nolazy', '--inspect=6019'] } } };
+  }
+}
+
+/**
+ * The server lists `unblock.showDocumentation` in `executeCommandProvider`, and vscode-languageclient registers
+ * every listed command: a second registration of a command the extension registered itself fails. Leave ours out.
+ */
+function ownCommands(client: LanguageClient, own: ReadonlySet<string>): void {
+  const feature = client.getFeature(ExecuteCommandRequest.method);
+  const register = feature.register.bind(feature);
+  feature.register = (data) =>
+    register({ ...data, registerOptions: { ...data.registerOptions, commands: data.registerOptions.commands.filter((command) => !own.has(command)) } });
+}
+
+/**
+ * `unblock.*` as the server reads it: VS Code's `unblock.trace.server` (the LSP message trace) also sets the
+ * server's own log level, and the machine-only `unblock.server.*` stay in the editor.
+ */
+function forServer(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null) return settings;
+  const copy: Record<string, unknown> = { ...settings };
+  delete copy.server;
+  const trace = copy.trace;
+  copy.trace = typeof trace === 'object' && trace !== null ? (trace as { server?: unknown }).server : trace;
+  return copy;
+}
+
+/** `source.fixAll.unblock` in the active editor: the fixes that keep behaviour (those that add `await` do not). */
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !languages.some((language) => language === editor.document.languageId)) {
+    void vscode.window.showInformationMessage('Unblock: open a JavaScript or TypeScript file first.');
+    return;
+  }
+  const document = editor.document;
+  const range = new vscode.Range(0, 0, document.lineCount, 0);
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, range, fixAllKind.value)) ?? [];
+  let edits = 0;
+  for (const action of actions.filter((candidate) => candidate.kind !== undefined && fixAllKind.contains(candidate.kind))) {
+    if (action.edit) {
+      edits += action.edit.entries().reduce((count, [, textEdits]) => count + textEdits.length, 0);
+      await vscode.workspace.applyEdit(action.edit);
+    }
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  }
+  vscode.window.setStatusBarMessage(
+    edits > 0
+      ? `Unblock: applied ${edits} safe fix${edits === 1 ? '' : 'es'}`
+      : 'Unblock: nothing to fix automatically (fixes that add `await` are offered one by one with Ctrl+.)',
+    5000,
+  );
+}
+
+/** Opens the rule's page: the URL from a code action of the server, else the `no-blocking-call` page. */
+async function showDocumentation(url: unknown): Promise<void> {
+  const target = typeof url === 'string' && /^https:\/\//.test(url) ? url : docsUrl;
+  await vscode.env.openExternal(vscode.Uri.parse(target, true));
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.promises.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function expandHome(file: string): string {
+  return file === '~' || file.startsWith('~/') ? path.join(os.homedir(), file.slice(1)) : file;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
