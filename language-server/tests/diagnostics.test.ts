@@ -57,6 +57,22 @@ describe('push diagnostics (client without textDocument.diagnostic)', () => {
     expect(total).toBeGreaterThanOrEqual(10);
   });
 
+  it('shows the chain of an indirect finding in its message and as related information', async () => {
+    const fileName = path.join(demoApp, 'src', 'routes', 'config.ts');
+    const diagnostics = await client.waitForPublished(uriOf(fileName), 1);
+    const indirect = diagnostics.find((diagnostic) => diagnostic.code === 'no-indirect-blocking-call');
+    expect(indirect?.message).toBe(
+      '`loadConfig()` blocks the event loop inside async function `getFeatures`: loadConfig → fs.readFileSync (config.ts:21); ' +
+        'make the chain async with `fs.promises.readFile`, or run `loadConfig` in a worker thread.',
+    );
+    expect(indirect?.codeDescription?.href).toMatch(/rules-docs\/no-indirect-blocking-call\.md$/);
+    const chain = indirect!.relatedInformation!.slice(1).map(({ location, message }) => ({ uri: location.uri, line: location.range.start.line, message }));
+    expect(chain).toEqual([
+      { uri: uriOf(fileName), line: 20, message: '`loadConfig` calls `fs.readFileSync`' },
+      { uri: uriOf(fileName), line: 20, message: '`fs.readFileSync` blocks here' },
+    ]);
+  });
+
   it('fills every field: source, code, docs link, severity, message, related async function, fixes', async () => {
     const uri = uriOf(path.join(demoApp, 'src', 'routes', 'config.ts'));
     const [diagnostic] = await client.waitForPublished(uri, 1);
