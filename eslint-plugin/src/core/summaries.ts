@@ -8,8 +8,7 @@ import * as ts from 'typescript';
 import type { BlockingApi } from './catalog/types.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
-import type { CallLike, CallResolver } from './resolve.js';
-import { isCallLike } from './resolve.js';
+import { calleeName, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
 import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
 
 export interface ChainLink {
@@ -69,6 +68,12 @@ export class FunctionSummaries {
   /** The project function a call invokes, if it is one whose body we can summarize. */
   projectFunctionOf(call: CallLike): FunctionNode | undefined {
     const callee = ts.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+    // A property call needs the receiver's type to resolve: first ask whether any project function has that name.
+    const node = skipOuter(callee);
+    if (!ts.isIdentifier(node)) {
+      const name = calleeName(node);
+      if (name === undefined || !this.projectFunctionNames().has(name)) return undefined;
+    }
     const symbol = this.resolver.symbolOf(callee);
     for (const declaration of symbol?.getDeclarations() ?? []) {
       const fn = functionOf(declaration);
@@ -155,6 +160,19 @@ export class FunctionSummaries {
     return true;
   }
 
+  private names: Set<string> | undefined;
+
+  /** Names of the functions, methods and function-valued variables of the project's own files. */
+  private projectFunctionNames(): Set<string> {
+    if (this.names) return this.names;
+    const names = new Set<string>();
+    for (const sourceFile of this.program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      for (const name of functionNamesOf(sourceFile)) names.add(name);
+    }
+    return (this.names = names);
+  }
+
   private isProjectCode(fn: FunctionNode): boolean {
     const sourceFile = fn.getSourceFile();
     return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile) && !!fn.body;
@@ -169,6 +187,32 @@ export class FunctionSummaries {
     const module = api.module === 'global' || api.module === 'project' ? '' : `${api.module.replace(/^node:/, '')}.`;
     return position(`${module}${api.path.replace(/#/g, '.')}`, call);
   }
+}
+
+/** Per source file, kept while TypeScript reuses the file between programs (edits elsewhere). */
+const functionNamesCache = new WeakMap<ts.SourceFile, readonly string[]>();
+
+function functionNamesOf(sourceFile: ts.SourceFile): readonly string[] {
+  const cached = functionNamesCache.get(sourceFile);
+  if (cached) return cached;
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionWithBody(node)) {
+      const holder = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) ? node : node.parent;
+      const name =
+        holder && (ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) || ts.isAccessor(holder) ||
+          ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder))
+          ? holder.name
+          : holder && ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)
+            ? holder.left.name // `exports.load = function () {}`, `obj.load = () => …`
+            : undefined;
+      if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name))) names.push(name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  functionNamesCache.set(sourceFile, names);
+  return names;
 }
 
 function position(label: string, node: ts.Node): ChainLink {
