@@ -26,6 +26,11 @@ export interface FunctionFacts {
   readonly label: string;
 }
 
+/** "async function `load`", "arrow function": how both syntax adapters name a function. */
+export function functionLabel(async: boolean, kind: string, name: string | undefined): string {
+  return `${async ? 'async ' : ''}${kind}${name ? ` \`${name}\`` : ''}`;
+}
+
 export interface ContextSyntax<N> {
   /** The innermost function around `node`; undefined at module level (class static blocks count as module level). */
   enclosingFunction(node: N): N | undefined;

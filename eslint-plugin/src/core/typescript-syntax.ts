@@ -1,6 +1,6 @@
 /** The TypeScript-tree facts that `context.ts` needs, with callback timing resolved by the type checker. */
 import * as ts from 'typescript';
-import type { ContextSyntax, FunctionFacts } from './context.js';
+import { functionLabel, type ContextSyntax, type FunctionFacts } from './context.js';
 import { skipOuter, type CallLike, type CallResolver } from './resolve.js';
 
 export type FunctionNode =
@@ -70,7 +70,7 @@ export function functionFacts(fn: ts.Node): FunctionFacts {
           ? 'generator function'
           : 'function';
   const name = functionName(fn);
-  return { async, label: `${async ? 'async ' : ''}${kind}${name ? ` \`${name}\`` : ''}` };
+  return { async, label: functionLabel(async, kind, name) };
 }
 
 function functionName(fn: ts.Node): string | undefined {

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { syncCallbackApis } from '../core/callback-apis.js';
-import type { ContextSyntax, FunctionFacts } from '../core/context.js';
+import { functionLabel, type ContextSyntax, type FunctionFacts } from '../core/context.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -69,8 +69,7 @@ function estreeFunctionFacts(fn: FunctionNode): FunctionFacts {
         : fn.generator
           ? 'generator function'
           : 'function';
-  const name = functionName(fn);
-  return { async: fn.async, label: `${fn.async ? 'async ' : ''}${kind}${name ? ` \`${name}\`` : ''}` };
+  return { async: fn.async, label: functionLabel(fn.async, kind, functionName(fn)) };
 }
 
 function functionName(fn: FunctionNode): string | undefined {

@@ -27,16 +27,11 @@ export const allCategories: readonly Category[] = [
   'console',
 ];
 
-/** On unless configured otherwise. `module-loading` and `console` are real but often intended, so opt-in. */
-export const defaultCategories: readonly Category[] = [
-  'fs',
-  'process',
-  'crypto',
-  'compression',
-  'database',
-  'compile',
-  'sync-bridge',
-];
+/** Real but often intended, so opt-in. */
+const optInCategories: ReadonlySet<Category> = new Set(['module-loading', 'console']);
+
+/** On unless configured otherwise. */
+export const defaultCategories: readonly Category[] = allCategories.filter((category) => !optInCategories.has(category));
 
 export const categoryDescriptions: Readonly<Record<Category, string>> = {
   fs: 'synchronous file-system access, including globbing and removal',
