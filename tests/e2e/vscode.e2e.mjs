@@ -4,8 +4,9 @@
  * installed, driven through Debian's headless Chromium by playwright-core. Opens a copy of fixtures/demo-app and
  * checks, from the page: the squiggle on the blocking call, the Problems entry (code and docs link), the hover, the
  * quick fixes (async API; worker thread for a CPU-bound call), applying "Use the async API", the language status
- * item, and the extension's logs. Waits on UI state with deadlines; the only fixed waits are the short settles
- * before Ctrl+. (retried when the menu races the editor's own code-action request).
+ * item, a server killed mid-session (the client restarts it, diagnostics return), and the extension's logs. Waits
+ * on UI state with deadlines; the only fixed waits are the short settles before Ctrl+. (retried when the menu races
+ * the editor's own code-action request).
  *
  *   node tests/e2e/vscode.e2e.mjs --vsix vscode-client/unblock-vscode-0.1.0.vsix
  *
@@ -302,6 +303,55 @@ try {
   await shot('07-language-status.png');
 
   // -------------------------------------------------------------------------------------------------------------
+  // Fault: the server is killed (SIGKILL) mid-session. vscode-languageclient's default error handler starts a new
+  // one (up to 4 restarts in 3 minutes), and diagnostics come back from it.
+  // -------------------------------------------------------------------------------------------------------------
+  t = Date.now();
+  // The bundled server as the extension starts it; only descendants of this code-server count, so nothing else
+  // on the machine (another code-server, the smoke test's server) can be hit.
+  const serverModule = path.join(extensions, installed, 'dist', 'server.js');
+  const serversNow = () => serverPids(serverModule, codeServerProcess.pid);
+  const [killedPid, ...extraPids] = serversNow();
+  check(killedPid !== undefined && extraPids.length === 0, 'one unblock server process runs under code-server', `pids ${[killedPid, ...extraPids].join(', ')}`);
+  if (killedPid === undefined) throw new Error(`no process runs ${serverModule}`);
+  const startsBeforeCrash = starts();
+  process.kill(killedPid, 'SIGKILL');
+  const newPid = await until('a new server process', 30_000, () => {
+    const pids = serversNow();
+    return !pids.includes(killedPid) && pids.length === 1 ? pids[0] : undefined;
+  }).catch(() => undefined);
+  // The default error handler's own words: it, not the extension, restarted the server.
+  const restartedAfterCrash = await until('a server start in the Unblock output after the crash', 30_000, () => starts() > startsBeforeCrash)
+    .then(() => until('the restart message', 10_000, () => /Connection to server got closed\. Server will restart\./.test(outputLog())))
+    .catch(() => false);
+  check(
+    newPid !== undefined && newPid !== killedPid && restartedAfterCrash,
+    'server killed (SIGKILL): the client starts a new server process ("Server will restart.")',
+    `pid ${killedPid} → ${newPid ?? 'none'} in ${Date.now() - t} ms`,
+  );
+
+  // Diagnostics come back: the open file's squiggle, then edits answered by the new server (the call commented
+  // out clears it, uncommented it returns, with its Problems entry).
+  await gotoLine(page, pbkdf2.line, pbkdf2.column);
+  const back = await until('the squiggle on crypto.pbkdf2Sync after the crash', 30_000, () => squiggleOn(page, auth, pbkdf2Line)).catch(() => undefined);
+  check(back !== undefined, 'after the crash the open file gets its diagnostics again', `${Date.now() - t} ms after the kill`);
+  const pbkdf2Problem = page.locator('.markers-panel .monaco-list-row', { hasText: '`crypto.pbkdf2Sync` blocks the event loop' }).first();
+  await page.keyboard.press('Control+/');
+  const commentedLine = auth.locator('.view-line', { hasText: /\/\/\s*const\skey\s=\scrypto\.pbkdf2Sync\(secret/ });
+  await commentedLine.waitFor({ timeout: 10_000 });
+  const cleared = await until('the squiggle on the commented-out call to clear', 30_000, async () => (await squiggleOn(page, auth, commentedLine)) === undefined)
+    .then(() => pbkdf2Problem.waitFor({ state: 'detached', timeout: 30_000 }))
+    .then(() => true, () => false);
+  await page.keyboard.press('Control+/');
+  const uncommented = auth.locator('.view-line', { hasText: /^\s*const\skey\s=\scrypto\.pbkdf2Sync\(secret/ });
+  await uncommented.waitFor({ timeout: 10_000 });
+  const returned = await until('the squiggle on the restored call', 30_000, () => squiggleOn(page, auth, uncommented))
+    .then(() => pbkdf2Problem.waitFor({ timeout: 30_000 }))
+    .then(() => true, () => false);
+  check(cleared && returned, 'the new server answers edits: commenting the call out clears its squiggle and Problems entry, restoring it brings them back', `${Date.now() - t} ms after the kill`);
+  await shot('08-after-server-crash.png');
+
+  // -------------------------------------------------------------------------------------------------------------
   // The extension's side: the Unblock output and the extension host log.
   // -------------------------------------------------------------------------------------------------------------
   const logs = listFiles(path.join(userData, 'logs'));
@@ -312,9 +362,21 @@ try {
     output.split('\n').find((line) => line.includes('unblock-language-server'))?.trim(),
   );
   const hostLog = logs.filter((file) => /exthost\d*\.log$|remoteexthost\.log$/.test(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
-  const problems = [...`${hostLog}\n${output}`.matchAll(/^.*(already exists|\[error\].*unblock|unblock.*failed).*$/gim)].map((match) => match[0].trim());
+  // vscode-languageclient logs every server exit as an error. Two are expected, once each: the clean exit of the
+  // server stopped by "Unblock: Restart Server" and the SIGKILL of the fault case. Any other one is a problem.
+  const expectedErrors = ['Server process exited with code 0.', 'Server process exited with signal SIGKILL.'];
+  const clientErrors = [...output.matchAll(/^\[Error - [^\]]*\] (.*)$/gm)].map((match) => match[1].trim());
+  const problems = [
+    ...[...`${hostLog}\n${output}`.matchAll(/^.*(already exists|\[error\].*unblock|unblock.*failed).*$/gim)].map((match) => match[0].trim()),
+    ...clientErrors.filter((line) => !expectedErrors.includes(line)),
+    ...expectedErrors.filter((line) => clientErrors.filter((error) => error === line).length !== 1).map((line) => `not logged once: ${line}`),
+  ];
   const activation = /_doActivateExtension unblock-dev\.unblock-vscode, startup: false, activationEvent: '([^']+)'/.exec(hostLog)?.[1];
-  check(problems.length === 0 && activation?.startsWith('onLanguage:') === true, 'extension host log: activated lazily, no command registered twice, no errors', problems.slice(0, 3).join(' | ') || activation);
+  check(
+    problems.length === 0 && activation?.startsWith('onLanguage:') === true,
+    'extension host log: activated lazily, no command registered twice, no errors but the two expected server exits',
+    problems.slice(0, 3).join(' | ') || activation,
+  );
 
   if (failed === 0 && process.env.E2E_SCREENSHOT_TO) {
     fs.copyFileSync(quickFixShot, process.env.E2E_SCREENSHOT_TO);
@@ -509,4 +571,35 @@ function listFiles(dir) {
 
 function tail(file) {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').slice(-5).join(' | ') : '';
+}
+
+/**
+ * Live processes that run `module` (an argument equal to it, as `node <module> --stdio` has) and descend from
+ * `ancestor`: the unblock server of this code-server, found in /proc.
+ */
+function serverPids(module, ancestor) {
+  const stat = (pid) => {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state, ppid: Number(ppid) };
+  };
+  const descends = (pid) => {
+    for (let current = pid, depth = 0; current > 1 && depth < 64; depth++) {
+      if (current === ancestor) return true;
+      current = stat(current).ppid;
+    }
+    return false;
+  };
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(module)) continue;
+      const pid = Number(entry);
+      if (stat(pid).state !== 'Z' && descends(pid)) pids.push(pid);
+    } catch {
+      // exited while being read
+    }
+  }
+  return pids;
 }
