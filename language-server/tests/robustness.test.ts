@@ -164,3 +164,104 @@ describe('a loose file outside any project, with no @types/node around', () => {
     expect(client.progress.every((entry) => entry.token === client.progressCreated[0])).toBe(true);
   });
 });
+
+/**
+ * A tsconfig.json that points nowhere: the open file is still analysed (with the config's own options, or in an
+ * inferred project), the server lives on, and its log names the config with TypeScript's own words for the
+ * problem, once per load rather than on every analysis.
+ */
+describe('a tsconfig.json that points nowhere', () => {
+  const fixtureConfig = path.join(fixturesDir, 'project', 'tsconfig.json');
+  const cases: {
+    name: string;
+    tsconfig: (compilerOptions: unknown) => string;
+    reported: RegExp;
+    /** The log line names this file (relative to the project): the broken config, or the missing one it names. */
+    named: string;
+    /**
+     * What the server gets wrong today; `it.fails` keeps the expectation and turns red once it is fixed (then drop
+     * the entry). `report`: `parseConfig` (projects.ts) drops TypeScript's config diagnostics. `reload`: the missing
+     * `extends` base is stamped mtime 0 on load, so `reloadIfStale` finds it "deleted" and reloads on every edit.
+     */
+    fails?: readonly ('report' | 'reload')[];
+  }[] = [
+    {
+      name: '"extends" names a missing base config',
+      tsconfig: (compilerOptions) => JSON.stringify({ extends: './missing-base.json', compilerOptions, include: ['src'] }),
+      reported: /Cannot read file '.*missing-base\.json'/,
+      named: 'tsconfig.json',
+      fails: ['report', 'reload'],
+    },
+    {
+      name: '"files" lists a file that does not exist (the open file is not listed)',
+      tsconfig: (compilerOptions) => JSON.stringify({ compilerOptions, files: ['src/does-not-exist.ts'] }),
+      reported: /File '.*src\/does-not-exist\.ts' not found/,
+      named: 'tsconfig.json',
+      fails: ['report'],
+    },
+    {
+      name: '"include" matches nothing (the open file is not matched)',
+      tsconfig: (compilerOptions) => JSON.stringify({ compilerOptions, include: ['nothing/**/*'] }),
+      reported: /No inputs were found in config file/,
+      named: 'tsconfig.json',
+      fails: ['report'],
+    },
+    {
+      name: 'it is not valid JSON (a comma missing)',
+      tsconfig: (compilerOptions) => `{\n  "compilerOptions": ${JSON.stringify(compilerOptions)}\n  "include": ["src"]\n}\n`,
+      reported: /',' expected/,
+      named: 'tsconfig.json',
+      fails: ['report'],
+    },
+    {
+      name: '"references" names a project that does not exist (a solution-style config)',
+      tsconfig: (compilerOptions) => JSON.stringify({ compilerOptions, files: [], references: [{ path: './missing-project' }] }),
+      reported: /cannot read .*missing-project\/tsconfig\.json: Cannot read file/,
+      named: 'missing-project/tsconfig.json',
+    },
+  ];
+
+  for (const { name, tsconfig, reported, named, fails = [] } of cases) {
+    describe(name, () => {
+      let project: string;
+      let client: TestClient;
+      let pulled: string[][];
+      let expected: string[];
+
+      beforeAll(async () => {
+        // In the temp folder: no tsconfig.json above the broken one that the server could quietly use instead.
+        project = await copyFixture(path.join(fixturesDir, 'project'), 'tmp');
+        const { compilerOptions } = JSON.parse(await readText(fixtureConfig)) as { compilerOptions: unknown };
+        await writeFile(path.join(project, 'tsconfig.json'), tsconfig(compilerOptions));
+        client = await TestClient.start({ pull: true, workspaceFolder: project });
+        const main = path.join(project, 'src', 'main.ts');
+        const text = await readText(main);
+        expected = expectedMarkers(text);
+        await client.open(uriOf(main), text);
+        pulled = [diagnosticLines(await client.pull(uriOf(main)))];
+        await client.change(uriOf(main), 2, `${text}// edited\n`);
+        pulled.push(diagnosticLines(await client.pull(uriOf(main))));
+      });
+      afterAll(async () => {
+        await client?.stop();
+        await removeFixture(project);
+      });
+
+      it('answers diagnostic pulls with the blocking calls, before and after an edit, and lives on', async () => {
+        expect(pulled).toEqual([expected, expected]);
+        await answers(client);
+      });
+
+      (fails.includes('report') ? it.fails : it)('logs the problem once, naming the config', () => {
+        const mentions = client.logs.filter((line) => reported.test(line));
+        expect(mentions, `one log line matching ${String(reported)}; the log:\n${client.logs.join('\n')}`).toHaveLength(1);
+        expect(mentions[0]).toContain(path.join(project, named));
+      });
+
+      (fails.includes('reload') ? it.fails : it)('loads the project once, not again on each edit', () => {
+        const loads = client.logs.filter((line) => line.startsWith('[unblock] loaded '));
+        expect(loads, client.logs.join('\n')).toHaveLength(1);
+      });
+    });
+  }
+});
