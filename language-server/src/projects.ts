@@ -51,8 +51,8 @@ export class Project {
   private projectVersion = 0;
   private detectors: { program: ts.Program; byOptions: Map<string, BlockingCallDetector> } | undefined;
   private nodeTypesChecked = false;
-  /** mtimes of the config files when the project was loaded. */
-  readonly stamps = new Map<string, number>();
+  /** mtimes of the config files when the project was loaded; undefined: missing (an `extends` that points nowhere). */
+  readonly stamps = new Map<string, number | undefined>();
   disposed = false;
 
   constructor(
@@ -252,6 +252,13 @@ export function parseConfig(configFile: string, log: (message: string) => void):
     log(`cannot read ${configFile}: ${failure ? ts.flattenDiagnosticMessageText(failure.messageText, '\n') : 'unknown error'}`);
     return undefined;
   }
+  // TypeScript recovers from these (bad JSON, a missing base config, no inputs) and the project loads anyway, but
+  // maybe not as the user meant it: say why.
+  for (const diagnostic of ts.getConfigFileParsingDiagnostics(parsed)) log(`${configFile}: ${describeDiagnostic(diagnostic)}`);
+  // "files" entries are taken as they are, found or not.
+  if (Array.isArray((parsed.raw as { files?: unknown } | undefined)?.files)) {
+    for (const fileName of parsed.fileNames) if (!host.fileExists(fileName)) log(`${configFile}: File '${fileName}' not found (listed in "files").`);
+  }
   const configSource = (parsed.options as { configFile?: ts.TsConfigSourceFile }).configFile;
   return {
     fileNames: parsed.fileNames,
@@ -259,6 +266,14 @@ export function parseConfig(configFile: string, log: (message: string) => void):
     projectReferences: parsed.projectReferences,
     configFiles: [configFile, ...(configSource?.extendedSourceFiles ?? [])],
   };
+}
+
+/** TypeScript's message, with its code and (when it has one) its place in the config file. */
+function describeDiagnostic(diagnostic: ts.Diagnostic): string {
+  const message = `${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')} (TS${diagnostic.code})`;
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `line ${line + 1}, column ${character + 1}: ${message}`;
 }
 
 /** The nearest tsconfig.json or jsconfig.json above `fileName`. */
@@ -406,7 +421,7 @@ export class ProjectService {
     const parsed = parseConfig(configFile, (message) => this.host.log(message));
     if (!parsed) return undefined;
     const project = new Project(this.host, this.registry, configFile, path.dirname(configFile), parsed);
-    for (const file of parsed.configFiles) project.stamps.set(file, ts.sys.getModifiedTime?.(file)?.getTime() ?? 0);
+    for (const file of parsed.configFiles) project.stamps.set(file, ts.sys.getModifiedTime?.(file)?.getTime());
     this.configured.set(key, project);
     this.host.log(`loaded ${configFile} (${parsed.fileNames.length} files)`);
     return project;
