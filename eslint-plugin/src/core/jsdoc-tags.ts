@@ -16,14 +16,24 @@ export function hasMarker(declaration: ts.Node, tag: MarkerTag): boolean {
  */
 export function blockingTagNames(program: ts.Program): Set<string> {
   const names = new Set<string>();
-  for (const sourceFile of program.getSourceFiles()) {
-    if (!sourceFile.text.includes('@blocking')) continue;
-    const visit = (node: ts.Node): void => {
-      const name = (node as ts.NamedDeclaration).name;
-      if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && hasMarker(node, 'blocking')) names.add(name.text);
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
-  }
+  for (const sourceFile of program.getSourceFiles()) for (const name of tagNamesOf(sourceFile)) names.add(name);
+  return names;
+}
+
+/** Per source file: an editor makes a program per keystroke, and TypeScript reuses unchanged files' objects. */
+const tagNamesCache = new WeakMap<ts.SourceFile, readonly string[]>();
+
+function tagNamesOf(sourceFile: ts.SourceFile): readonly string[] {
+  let names = tagNamesCache.get(sourceFile);
+  if (names) return names;
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const name = (node as ts.NamedDeclaration).name;
+    if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && hasMarker(node, 'blocking')) found.push(name.text);
+    ts.forEachChild(node, visit);
+  };
+  if (sourceFile.text.includes('@blocking')) visit(sourceFile);
+  names = found;
+  tagNamesCache.set(sourceFile, names);
   return names;
 }
