@@ -6,7 +6,16 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { BlockingCallDetector, type DetectorOptions } from 'eslint-plugin-unblock/core';
+import {
+  BlockingCallDetector,
+  checkedFile,
+  checkEditedFile,
+  prepareEdit,
+  type CheckedFile,
+  type DetectorOptions,
+  type Finding,
+  type PreparedEdit,
+} from 'eslint-plugin-unblock/core';
 import * as ts from 'typescript';
 import type { OpenDocuments } from './documents.js';
 import { fileKey, isInside, isJavaScript } from './paths.js';
@@ -33,6 +42,16 @@ const inferredOptions: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/** The last findings of an open file, and what they stay valid under. */
+interface CheckedEntry {
+  readonly file: CheckedFile;
+  readonly optionsKey: string;
+  /** `Project.epoch` when checked. */
+  readonly epoch: number;
+  /** The detector of the program the file was checked in, while that program is the current one. */
+  detector: BlockingCallDetector | undefined;
+}
+
 interface ParsedConfig {
   readonly fileNames: readonly string[];
   readonly options: ts.CompilerOptions;
@@ -50,6 +69,17 @@ export class Project {
   private seenVersion = -1;
   private projectVersion = 0;
   private detectors: { program: ts.Program; byOptions: Map<string, BlockingCallDetector> } | undefined;
+  private currentProgram: ts.Program | undefined;
+  /**
+   * Bumped when the program changed in a way that may change other files' findings: a file changed on disk, the
+   * project's files or options changed, or an edited open file was checked afresh (its edit was not proven local).
+   */
+  private epoch = 0;
+  /** Open files whose latest change has not been checked yet: nobody knows yet whether it stayed local. */
+  private readonly unproven = new Set<string>();
+  private readonly checked = new Map<string, CheckedEntry>();
+  /** Kept across programs: without it every program looks up each file's package.json again. */
+  private resolutionCache: ts.ModuleResolutionCache;
   private nodeTypesChecked = false;
   /** mtimes of the config files when the project was loaded; undefined: missing (an `extends` that points nowhere). */
   readonly stamps = new Map<string, number | undefined>();
@@ -66,7 +96,21 @@ export class Project {
     this.options = config.options;
     this.fileNames = [...config.fileNames];
     this.configFileNames = new Set(config.fileNames.map(fileKey));
+    this.resolutionCache = this.newResolutionCache();
     this.service = ts.createLanguageService(this.languageServiceHost(), registry);
+  }
+
+  /**
+   * Files on disk changed (package.json `type` decides whether a .js file is CommonJS): drop what module
+   * resolution remembered.
+   */
+  invalidateResolutions(): void {
+    this.resolutionCache = this.newResolutionCache();
+    this.projectVersion++;
+  }
+
+  private newResolutionCache(): ts.ModuleResolutionCache {
+    return ts.createModuleResolutionCache(this.directory, (fileName) => (ts.sys.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase()), this.options);
   }
 
   get name(): string {
@@ -109,7 +153,7 @@ export class Project {
     this.config = parsed;
     this.fileNames = [...parsed.fileNames];
     this.configFileNames = new Set(parsed.fileNames.map(fileKey));
-    this.projectVersion++;
+    this.invalidateResolutions();
   }
 
   /** The current program; TypeScript re-parses only what changed since the last one. */
@@ -120,12 +164,77 @@ export class Project {
       this.nodeTypesChecked = true;
       if (!resolvesNodeBuiltins(program) && this.host.bundledTypesRoot) {
         this.options = withNodeTypes(this.options, this.host.bundledTypesRoot, this.directory);
+        this.resolutionCache = this.newResolutionCache();
         this.projectVersion++;
         this.host.log(`${this.name}: \`node:fs\` does not resolve (no @types/node); using the language server's bundled @types/node.`);
         program = this.service.getProgram() ?? program;
       }
     }
+    if (program !== this.currentProgram) this.programChanged(program);
     return program;
+  }
+
+  /**
+   * Call before `getProgram` when an open file may have changed: its previous check and the program it was made
+   * in are still intact (updating the program moves the old tree's nodes).
+   */
+  prepareCheck(fileName: string, text: string, options: DetectorOptions): PreparedEdit | undefined {
+    const entry = this.checked.get(fileKey(fileName));
+    if (!entry?.detector || entry.detector.program !== this.currentProgram || entry.optionsKey !== JSON.stringify(options)) return undefined;
+    return prepareEdit(entry.file, entry.detector, text);
+  }
+
+  /**
+   * Findings of an open file in the current program: the previous ones when nothing they depend on changed, the
+   * edited function re-checked when `edit` proves the edit local, else a check of the whole file.
+   */
+  check(program: ts.Program, sourceFile: ts.SourceFile, options: DetectorOptions, edit: PreparedEdit | undefined): Finding[] {
+    const detector = this.detector(program, options);
+    const key = fileKey(sourceFile.fileName);
+    const optionsKey = JSON.stringify(options);
+    const previous = this.checked.get(key);
+    const othersSettled = [...this.unproven].every((other) => other === key);
+    const valid =
+      previous !== undefined &&
+      othersSettled &&
+      previous.epoch === this.epoch &&
+      previous.optionsKey === optionsKey &&
+      [...previous.file.linkedFiles].every(([fileName, linked]) => program.getSourceFile(fileName) === linked);
+    let findings: readonly Finding[] | undefined;
+    if (valid && previous.file.sourceFile === sourceFile) findings = previous.file.findings;
+    else if (valid && edit?.previous === previous.file) findings = checkEditedFile(sourceFile, detector, edit);
+    const local = findings !== undefined;
+    findings ??= detector.checkSourceFile(sourceFile);
+    if (this.unproven.delete(key) && !local) this.epoch++;
+    this.checked.set(key, { file: checkedFile(sourceFile, findings, program), optionsKey, epoch: this.epoch, detector });
+    return [...findings];
+  }
+
+  forget(fileName: string): void {
+    const key = fileKey(fileName);
+    this.checked.delete(key);
+    if (this.unproven.delete(key)) this.epoch++;
+  }
+
+  /** Which files the new program changed, and whether other files' findings may have changed with them. */
+  private programChanged(program: ts.Program): void {
+    const previous = this.currentProgram;
+    this.currentProgram = program;
+    for (const entry of this.checked.values()) entry.detector = undefined;
+    if (!previous) return;
+    const files = program.getSourceFiles();
+    if (files.length !== previous.getSourceFiles().length || program.getCompilerOptions() !== previous.getCompilerOptions()) {
+      this.epoch++;
+      return;
+    }
+    for (const sourceFile of files) {
+      if (previous.getSourceFile(sourceFile.fileName) === sourceFile) continue;
+      // A file checked here before may prove its edit local when checked again; other changes (on disk, files
+      // of other projects) are never checked here.
+      const key = fileKey(sourceFile.fileName);
+      if (this.checked.has(key) && this.host.documents.byFileName(sourceFile.fileName)) this.unproven.add(key);
+      else this.epoch++;
+    }
   }
 
   /** One detector per program and options: it is bound to the program's type checker. */
@@ -143,13 +252,19 @@ export class Project {
   dispose(): void {
     this.disposed = true;
     this.detectors = undefined;
+    this.checked.clear();
     this.service.dispose();
   }
 
-  private languageServiceHost(): ts.LanguageServiceHost {
+  /**
+   * `getModuleResolutionCache` is a host member TypeScript's language service reads (tsserver's projects have it)
+   * but its public typings leave out; without it the package.json lookups are simply not cached.
+   */
+  private languageServiceHost(): ts.LanguageServiceHost & { getModuleResolutionCache(): ts.ModuleResolutionCache } {
     const { documents } = this.host;
     return {
       getCompilationSettings: () => this.options,
+      getModuleResolutionCache: () => this.resolutionCache,
       getProjectVersion: () => {
         // Any open document's edit may change this program (imports); TypeScript then compares script versions.
         if (this.seenVersion !== documents.changeCount) {
@@ -332,6 +447,7 @@ export class ProjectService {
     const project = this.assigned.get(key);
     this.assigned.delete(key);
     if (!project) return;
+    project.forget(fileName);
     project.removeRoot(fileName);
     if (![...this.assigned.values()].includes(project)) this.disposeProject(project);
   }
@@ -368,6 +484,7 @@ export class ProjectService {
 
   /** Source files were created or deleted: re-read the file lists of configured projects. */
   reloadFileLists(): void {
+    for (const project of this.inferred.values()) project.invalidateResolutions();
     for (const project of this.configured.values()) {
       if (!project.configFile) continue;
       const parsed = parseConfig(project.configFile, (message) => this.host.log(message));

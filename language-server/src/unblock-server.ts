@@ -431,12 +431,13 @@ export class UnblockServer {
       progress?.begin('unblock', undefined, `Loading the TypeScript project of ${path.basename(fileName)}`);
       const project = this.projects.projectFor(fileName);
       progress?.report(`Building ${path.basename(project.name)}`);
+      const options = detectorOptions(eslintRules?.get(eslintRuleName('no-blocking-call'))?.options ?? settings);
+      const edit = project.prepareCheck(fileName, document.text, options);
       const program = project.getProgram();
       progress?.done();
       progress = undefined;
       sourceFile = program.getSourceFile(fileName);
-      const options = detectorOptions(eslintRules?.get(eslintRuleName('no-blocking-call'))?.options ?? settings);
-      findings = sourceFile ? project.detector(program, options).checkSourceFile(sourceFile) : [];
+      findings = sourceFile ? project.check(program, sourceFile, options, edit) : [];
       if (!sourceFile) this.logOnce(`missing:${fileName}`, `${fileName} is not in the program of ${project.name}`);
     } finally {
       progress?.done();

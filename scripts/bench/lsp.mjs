@@ -16,7 +16,8 @@
 // too, which is what the unblock server always detects (it has no setting to skip the indirect detection).
 //
 // BENCH_EDITS, BENCH_CODE_ACTIONS: loop sizes. BENCH_ESLINT_BUDGET_MS: each ESLint server's edit loop stops after
-// this long (default 90 s; the table says how many edits ran). BENCH_CPU_PROF=1: profile the unblock server
+// this long (default 90 s; the table says how many edits ran). BENCH_ONLY_UNBLOCK=1: skip the ESLint servers (a
+// quick look at unblock's own numbers, no comparison). BENCH_CPU_PROF=1: profile the unblock server
 // (--cpu-prof into artifacts/bench-lsp-profile/) and print its top self-time functions.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
@@ -36,6 +37,7 @@ const edits = Number(process.env.BENCH_EDITS ?? 200);
 const codeActionRuns = Number(process.env.BENCH_CODE_ACTIONS ?? 50);
 const eslintBudgetMs = Number(process.env.BENCH_ESLINT_BUDGET_MS ?? 90_000);
 const cpuProf = process.env.BENCH_CPU_PROF === '1';
+const onlyUnblock = process.env.BENCH_ONLY_UNBLOCK === '1';
 const targetP95Ms = 50;
 const targetRatio = 10;
 
@@ -379,7 +381,7 @@ try {
     workspaceFolder: { uri: folderUri, name: path.basename(project.dir) },
     codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
   };
-  for (const rules of ['direct', 'both']) {
+  for (const rules of onlyUnblock ? [] : ['direct', 'both']) {
     const name = `ESLint server (${rules === 'direct' ? 'no-blocking-call' : 'both rules'})`;
     const eslint = new Client(name, [eslintServer, '--stdio'], { configuration: () => eslintSettings, env: { BENCH_UNBLOCK_RULES: rules } });
     clients.push(eslint);
@@ -408,7 +410,7 @@ try {
 // Report
 // ---------------------------------------------------------------------------------------------------------------
 
-const [ours, peer, peerBoth] = results;
+const [ours, peer = ours, peerBoth = ours] = results;
 const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const mb = (result) => `${result.rssMb.toFixed(0)} MB (${result.peakMb.toFixed(0)})`;
 const ratio = (a, b) => `${(b / a).toFixed(1)}×`;

@@ -7,7 +7,7 @@ import { blockingApis } from './catalog/index.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
 import { describeContext, findAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
-import { defaultSummaryLimits, FunctionSummaries, type SummaryLimits } from './summaries.js';
+import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummaryLimits } from './summaries.js';
 import { buildFixes } from './fixes.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import type { Origin } from './origin.js';
@@ -23,7 +23,7 @@ import {
   type CallLike,
   type TypeOrValueSpecifier,
 } from './resolve.js';
-import { isFunctionWithBody, typescriptSyntax } from './typescript-syntax.js';
+import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from './typescript-syntax.js';
 
 export interface DetectorOptions {
   /** Categories to report; defaults to `defaultCategories`. */
@@ -143,8 +143,16 @@ export class BlockingCallDetector {
     return findings;
   }
 
-  /** Every finding in a file: what the language server and tests use. */
-  checkSourceFile(sourceFile: ts.SourceFile): Finding[] {
+  /** Whether calling `fn` blocks, and through which chain (what the indirect check reports callers of `fn` with). */
+  summaryOf(fn: FunctionNode): Summary {
+    return this.summaries.summaryOf(fn);
+  }
+
+  /**
+   * Every finding in a file: what the language server and tests use. `within`: only the calls inside that node
+   * (their context still comes from the whole file), for re-checking one edited function.
+   */
+  checkSourceFile(sourceFile: ts.SourceFile, within: ts.Node = sourceFile): Finding[] {
     const findings: Finding[] = [];
     const visit = (node: ts.Node): void => {
       if (isCallLike(node)) {
@@ -154,7 +162,7 @@ export class BlockingCallDetector {
       }
       ts.forEachChild(node, visit);
     };
-    visit(sourceFile);
+    visit(within);
     return findings;
   }
 

@@ -5,6 +5,7 @@ export { syncCallbackApis, type CallbackApi } from './callback-apis.js';
 export * from './context.js';
 export * from './finding.js';
 export { BlockingCallDetector, type DetectorOptions } from './detect.js';
+export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental.js';
 export { CallResolver, specifierMatches, type TypeOrValueSpecifier } from './resolve.js';
 export { canonicalModule, originOf, packageOfFile, type Origin } from './origin.js';
 export { FunctionSummaries, defaultSummaryLimits, type ChainLink, type Summary, type SummaryLimits } from './summaries.js';

@@ -192,8 +192,18 @@ export class FunctionSummaries {
 /** Per source file, kept while TypeScript reuses the file between programs (edits elsewhere). */
 const functionNamesCache = new WeakMap<ts.SourceFile, readonly string[]>();
 
-function functionNamesOf(sourceFile: ts.SourceFile): readonly string[] {
-  const cached = functionNamesCache.get(sourceFile);
+/**
+ * The new version of a file edited inside `fn` alone: its names are the old version's (outside `fn` nothing
+ * changed) and those in `fn` now. A name `fn` no longer has stays: the names only decide what is worth resolving.
+ */
+export function carryFunctionNames(edited: ts.SourceFile, previous: ts.SourceFile, fn: ts.Node): void {
+  const earlier = functionNamesCache.get(previous);
+  if (earlier && !functionNamesCache.has(edited)) functionNamesCache.set(edited, [...new Set([...earlier, ...functionNamesOf(fn, false)])]);
+}
+
+function functionNamesOf(root: ts.Node, cache = true): readonly string[] {
+  const sourceFile = root as ts.SourceFile;
+  const cached = cache ? functionNamesCache.get(sourceFile) : undefined;
   if (cached) return cached;
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -210,8 +220,8 @@ function functionNamesOf(sourceFile: ts.SourceFile): readonly string[] {
     }
     ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
-  functionNamesCache.set(sourceFile, names);
+  visit(root);
+  if (cache) functionNamesCache.set(sourceFile, names);
   return names;
 }
 
