@@ -80,6 +80,7 @@ export class Project {
   private readonly checked = new Map<string, CheckedEntry>();
   /** Kept across programs: without it every program looks up each file's package.json again. */
   private resolutionCache: ts.ModuleResolutionCache;
+  private resolutionsInvalidated = false;
   private nodeTypesChecked = false;
   /** mtimes of the config files when the project was loaded; undefined: missing (an `extends` that points nowhere). */
   readonly stamps = new Map<string, number | undefined>();
@@ -100,12 +101,11 @@ export class Project {
     this.service = ts.createLanguageService(this.languageServiceHost(), registry);
   }
 
-  /**
-   * Files on disk changed (package.json `type` decides whether a .js file is CommonJS): drop what module
-   * resolution remembered.
-   */
+  /** Files were created or deleted, or opened from outside the disk: drop what module resolution remembered. */
   invalidateResolutions(): void {
     this.resolutionCache = this.newResolutionCache();
+    // TypeScript keeps an unchanged file's resolutions, failed ones included, unless told they are invalid.
+    this.resolutionsInvalidated = true;
     this.projectVersion++;
   }
 
@@ -141,7 +141,8 @@ export class Project {
   addRoot(fileName: string): void {
     if (this.hasRoot(fileName)) return;
     this.extraRoots.set(fileKey(fileName), fileName);
-    this.projectVersion++;
+    // Maybe a file that is not on disk yet: imports that did not resolve before may now.
+    this.invalidateResolutions();
   }
 
   removeRoot(fileName: string): void {
@@ -170,6 +171,7 @@ export class Project {
         program = this.service.getProgram() ?? program;
       }
     }
+    this.resolutionsInvalidated = false;
     if (program !== this.currentProgram) this.programChanged(program);
     return program;
   }
@@ -257,14 +259,27 @@ export class Project {
   }
 
   /**
-   * `getModuleResolutionCache` is a host member TypeScript's language service reads (tsserver's projects have it)
-   * but its public typings leave out; without it the package.json lookups are simply not cached.
+   * Module resolution goes through one cache for the project's life (TypeScript otherwise starts a new one with
+   * each program, and looks up every file's package.json again per keystroke).
    */
-  private languageServiceHost(): ts.LanguageServiceHost & { getModuleResolutionCache(): ts.ModuleResolutionCache } {
+  private languageServiceHost(): CachingHost {
     const { documents } = this.host;
-    return {
+    const host: CachingHost = {
       getCompilationSettings: () => this.options,
       getModuleResolutionCache: () => this.resolutionCache,
+      hasInvalidatedResolutions: () => this.resolutionsInvalidated,
+      resolveModuleNameLiterals: (literals, containingFile, redirectedReference, options, containingSourceFile) =>
+        literals.map((literal) =>
+          ts.resolveModuleName(
+            literal.text,
+            containingFile,
+            options,
+            host,
+            this.resolutionCache,
+            redirectedReference,
+            ts.getModeForUsageLocation(containingSourceFile, literal, options),
+          ),
+        ),
       getProjectVersion: () => {
         // Any open document's edit may change this program (imports); TypeScript then compares script versions.
         if (this.seenVersion !== documents.changeCount) {
@@ -294,8 +309,18 @@ export class Project {
       realpath: (fileName) => ts.sys.realpath?.(fileName) ?? fileName,
       useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
     };
+    return host;
   }
 }
+
+/**
+ * Members TypeScript's language service reads from its host (tsserver's projects have them) that its public
+ * typings leave out.
+ */
+type CachingHost = ts.LanguageServiceHost & {
+  getModuleResolutionCache(): ts.ModuleResolutionCache;
+  hasInvalidatedResolutions(path: ts.Path): boolean;
+};
 
 /** Versions of files on disk, bumped by file-watcher events. */
 const diskVersions = new Map<string, number>();

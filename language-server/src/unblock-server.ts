@@ -306,7 +306,10 @@ export class UnblockServer {
     this.pullResults.delete(uri);
     const document = this.documents.get(uri);
     const project = document?.fileName === undefined ? undefined : this.projects.assignedProject(document.fileName);
-    const neighbours = project ? this.projects.openFilesOf(project).flatMap((fileName) => this.documents.byFileName(fileName)?.uri ?? []) : [];
+    // Just opened, no project yet: it may be a file other open files import but that is not on disk (yet).
+    const neighbours = project
+      ? this.projects.openFilesOf(project).flatMap((fileName) => this.documents.byFileName(fileName)?.uri ?? [])
+      : this.documents.all().map((other) => other.uri);
     this.schedule([uri, ...neighbours.filter((other) => other !== uri)], uri);
   }
 

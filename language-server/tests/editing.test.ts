@@ -1,5 +1,7 @@
 /** Typing: incremental edits, bursts of changes, and edits of one file that change another file's diagnostics. */
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { FileChangeType } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, diagnosticLines, ensureBuilt, fixturesDir, readText, removeFixture, TestClient, uriOf } from './helpers/client.js';
 
@@ -81,6 +83,34 @@ describe('push mode', () => {
     await client.open(uri, "import { readFileSync } from 'node:fs';\nexport async function f(p: string) {\n  const text = readFileSync(p, 'utf8'\n  if (\n");
     const diagnostics = await client.waitForPublished(uri, 1);
     expect(diagnosticLines(diagnostics)).toEqual(['3 no-blocking-call']);
+  });
+
+  it('resolves an import once the file it names exists: opened in the editor, or created on disk', async () => {
+    // Module resolution is cached across edits; a file that appears must still be found.
+    const uses = uriOf(path.join(project, 'src', 'uses-later.ts'));
+    const importer = (module: string) => `import { slow } from './${module}.js';\nexport async function f() {\n  return slow();\n}\n`;
+    const blockingHelper = "import { readFileSync } from 'node:fs';\nexport function slow() {\n  return readFileSync('x');\n}\n";
+    await client.open(uses, importer('later'));
+    expect(await client.waitForPublished(uses, 1)).toEqual([]);
+    await client.open(uriOf(path.join(project, 'src', 'later.ts')), blockingHelper);
+    await client.waitForPublishedMatching(uses, 'the call of slow() to be reported once later.ts is open', (diagnostics) => diagnostics.length === 1);
+
+    await client.change(uses, 2, importer('created'));
+    await client.waitForPublishedMatching(uses, 'nothing while ./created.js does not exist', (diagnostics) => diagnostics.length === 0);
+    const created = path.join(project, 'src', 'created.ts');
+    await writeFile(created, blockingHelper);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(created), type: FileChangeType.Created }] });
+    const [diagnostic] = await client.waitForPublishedMatching(uses, 'the call of slow() to be reported once created.ts exists', (diagnostics) => diagnostics.length === 1);
+    expect(diagnostic?.code).toBe('no-indirect-blocking-call');
+
+    // Outside the config's `include`: the project's files stay the same, only the import's resolution changes.
+    await client.change(uses, 3, importer('../outside/made'));
+    await client.waitForPublishedMatching(uses, 'nothing while ../outside/made.js does not exist', (diagnostics) => diagnostics.length === 0);
+    const made = path.join(project, 'outside', 'made.ts');
+    await mkdir(path.dirname(made), { recursive: true });
+    await writeFile(made, blockingHelper);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(made), type: FileChangeType.Created }] });
+    await client.waitForPublishedMatching(uses, 'the call of slow() to be reported once outside/made.ts exists', (diagnostics) => diagnostics.length === 1);
   });
 
   it('updates an open file when a file it imports changes (a `@blocking` tag), without restart', async () => {
