@@ -93,10 +93,17 @@ export function checkEditedFile(sourceFile: ts.SourceFile, detector: BlockingCal
 function textChange(oldText: string, newText: string): TextChange | undefined {
   if (oldText === newText) return undefined;
   const shorter = Math.min(oldText.length, newText.length);
+  // Whole blocks first (a native comparison), then characters: files are long, edits small.
+  const block = 512;
   let start = 0;
+  while (start + block <= shorter && oldText.slice(start, start + block) === newText.slice(start, start + block)) start += block;
   while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  const room = shorter - start;
   let suffix = 0;
-  while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  while (suffix + block <= room && oldText.slice(oldText.length - suffix - block, oldText.length - suffix) === newText.slice(newText.length - suffix - block, newText.length - suffix)) {
+    suffix += block;
+  }
+  while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
   return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
 }
 
