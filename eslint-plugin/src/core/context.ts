@@ -79,11 +79,32 @@ export function findAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: Con
   return undefined;
 }
 
+/** False only when `findAsyncContext` is sure to say undefined, from syntax alone (mode `async`, no async function around). */
+export function mayBeInAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: ContextMode): boolean {
+  return mode !== 'async' || hasAsyncAncestor(node, syntax);
+}
+
 function hasAsyncAncestor<N>(node: N, syntax: ContextSyntax<N>): boolean {
-  for (let fn = syntax.enclosingFunction(node); fn !== undefined; fn = syntax.enclosingFunction(fn)) {
-    if (syntax.isAsync(fn)) return true;
+  const fn = syntax.enclosingFunction(node);
+  return fn !== undefined && isOrInAsync(fn, syntax);
+}
+
+/**
+ * Per syntax adapter (one per program or file) and function node: every call in a function asks the same
+ * question. Not across programs: an editor's next program may reuse a function node under a new parent.
+ */
+const asyncAround = new WeakMap<object, WeakMap<object, boolean>>();
+
+function isOrInAsync<N>(fn: N, syntax: ContextSyntax<N>): boolean {
+  let answers = asyncAround.get(syntax);
+  if (!answers) asyncAround.set(syntax, (answers = new WeakMap()));
+  let answer = answers.get(fn as object);
+  if (answer === undefined) {
+    const outer = syntax.isAsync(fn) ? undefined : syntax.enclosingFunction(fn);
+    answer = syntax.isAsync(fn) || (outer !== undefined && isOrInAsync(outer, syntax));
+    answers.set(fn as object, answer);
   }
-  return false;
+  return answer;
 }
 
 /** "inside async function `load`", "inside a `.map()` callback in async function `load`". */

@@ -5,12 +5,12 @@
 import * as ts from 'typescript';
 import { blockingApis } from './catalog/index.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
-import { describeContext, findAsyncContext, type AsyncContext, type ContextMode } from './context.js';
+import { describeContext, findAsyncContext, mayBeInAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
 import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummaryLimits } from './summaries.js';
 import { buildFixes } from './fixes.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
-import type { Origin } from './origin.js';
+import { canonicalModule, packageOfFile, type Origin } from './origin.js';
 import {
   argumentsOf,
   CallResolver,
@@ -39,8 +39,26 @@ export interface DetectorOptions {
   readonly summaryLimits?: Partial<SummaryLimits>;
 }
 
-/** Names that catalog entries are called by; a property call by any other name cannot reach the catalog. */
-const catalogNames = new Set(blockingApis.map((api) => api.path.split(/[.#]/).pop()!));
+/**
+ * Names that catalog entries are called by, of the entries that can match in `program`: their category is on and
+ * their module is in the program (an origin is a declaration, so `better-sqlite3`'s `get` and `run` cannot match
+ * without its types). A property call by any other name cannot reach the catalog.
+ */
+function catalogNames(program: ts.Program, checker: ts.TypeChecker, categories: ReadonlySet<string>): Set<string> {
+  const modules = modulesOf(program, checker);
+  return new Set(blockingApis.filter((api) => categories.has(api.category) && modules.has(api.module)).map((api) => api.path.split(/[.#]/).pop()!));
+}
+
+/** The modules declarations can come from: packages with files in the program, ambient modules, globals. */
+function modulesOf(program: ts.Program, checker: ts.TypeChecker): Set<string> {
+  const modules = new Set(['global']);
+  for (const sourceFile of program.getSourceFiles()) {
+    const pkg = packageOfFile(sourceFile.fileName);
+    if (pkg) modules.add(pkg);
+  }
+  for (const ambient of checker.getAmbientModules()) modules.add(canonicalModule(ambient.name.replace(/^"|"$/g, '')));
+  return modules;
+}
 
 export class BlockingCallDetector {
   readonly resolver: CallResolver;
@@ -74,7 +92,13 @@ export class BlockingCallDetector {
       { ...defaultSummaryLimits, ...options.summaryLimits },
       JSON.stringify(options),
     );
-    this.names = new Set([...catalogNames, ...this.deny.flatMap(specifierNames), ...blockingTagNames(program), 'call', 'apply']);
+    this.names = new Set([
+      ...catalogNames(program, this.checker, this.categories),
+      ...this.deny.flatMap(specifierNames),
+      ...blockingTagNames(program),
+      'call',
+      'apply',
+    ]);
   }
 
   /** A finding for `call` itself, when it invokes a blocking API inside async code. */
@@ -127,7 +151,9 @@ export class BlockingCallDetector {
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
   checkCallbackArguments(call: CallLike): Finding[] {
     const findings: Finding[] = [];
-    if (argumentsOf(call).length === 0 || !this.resolver.mayRunCallbacks(call)) return findings;
+    // Syntax first: a function passed by reference, in async code; then the callee's name, then symbols.
+    const passesReference = argumentsOf(call).some((argument) => !isFunctionWithBody(skipOuter(argument)) && isReference(skipOuter(argument)));
+    if (!passesReference || !mayBeInAsyncContext(call, this.syntax, this.mode) || !this.resolver.mayRunCallbacks(call)) return findings;
     argumentsOf(call).forEach((argument, index) => {
       const value = skipOuter(argument);
       if (isFunctionWithBody(value) || !this.mayBeBlocking(value)) return;
@@ -231,6 +257,11 @@ function isFunctionValued(declaration: ts.Declaration): boolean {
     !!declaration.initializer &&
     (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))
   );
+}
+
+/** What can name a function: `read`, `fs.readFileSync`, `fs['readFileSync']`. */
+function isReference(node: ts.Node): boolean {
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
 }
 
 function specifierNames(specifier: TypeOrValueSpecifier): string[] {
