@@ -42,6 +42,7 @@ export class DocumentSnapshot implements ts.IScriptSnapshot {
 export class OpenDocument {
   private snapshotRead = false;
   private currentSnapshot: DocumentSnapshot;
+  private reparses = 0;
 
   constructor(
     readonly uri: string,
@@ -64,6 +65,21 @@ export class OpenDocument {
   /** The LSP document, for offset ↔ position conversion of this version. */
   get document(): TextDocument {
     return this.textDocument;
+  }
+
+  /** Bumped when TypeScript must parse this text afresh: part of the script version it sees. */
+  get parseGeneration(): number {
+    return this.reparses;
+  }
+
+  /**
+   * TypeScript's incremental parser made a tree its binder rejects (it happens, rarely, on broken code): hand
+   * out the same text without its edits, as a new script version, so the next program parses it from scratch.
+   */
+  parseAfresh(): void {
+    this.currentSnapshot = new DocumentSnapshot(this.currentSnapshot.text);
+    this.snapshotRead = false;
+    this.reparses++;
   }
 
   /** What the TypeScript host hands out; the next version's edits are counted from it. */

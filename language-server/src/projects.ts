@@ -292,7 +292,7 @@ export class Project {
       getScriptFileNames: () => [...this.fileNames, ...this.extraRoots.values()],
       getScriptVersion: (fileName) => {
         const open = documents.byFileName(fileName);
-        return open ? `open:${open.version}` : `disk:${diskVersions.get(fileKey(fileName)) ?? 0}`;
+        return open ? `open:${open.version}.${open.parseGeneration}` : `disk:${diskVersions.get(fileKey(fileName)) ?? 0}`;
       },
       getScriptSnapshot: (fileName) => {
         const open = documents.byFileName(fileName);

@@ -436,11 +436,26 @@ export class UnblockServer {
       progress?.report(`Building ${path.basename(project.name)}`);
       const options = detectorOptions(eslintRules?.get(eslintRuleName('no-blocking-call'))?.options ?? settings);
       const edit = project.prepareCheck(fileName, document.text, options);
-      const program = project.getProgram();
-      progress?.done();
-      progress = undefined;
-      sourceFile = program.getSourceFile(fileName);
-      findings = sourceFile ? project.check(program, sourceFile, options, edit) : [];
+      const run = () => {
+        const program = project.getProgram();
+        progress?.done();
+        progress = undefined;
+        const file = program.getSourceFile(fileName);
+        return { file, findings: file ? project.check(program, file, options, edit) : [] };
+      };
+      let result: ReturnType<typeof run>;
+      try {
+        result = run();
+      } catch (error) {
+        if (!isTypeScriptAssertion(error)) throw error;
+        // An incrementally parsed tree TypeScript itself rejects: parse the file afresh, once.
+        this.log(`TypeScript failed on the incremental parse of ${fileName} (${messageOf(error).split('\n')[0]}); parsing it afresh`);
+        document.parseAfresh();
+        this.documents.touch();
+        result = run();
+      }
+      sourceFile = result.file;
+      findings = result.findings;
       if (!sourceFile) this.logOnce(`missing:${fileName}`, `${fileName} is not in the program of ${project.name}`);
     } finally {
       progress?.done();
@@ -625,6 +640,11 @@ function sameRange(a: Diagnostic, b: Diagnostic): boolean {
     a.range.end.line === b.range.end.line &&
     a.range.end.character === b.range.end.character
   );
+}
+
+/** TypeScript's internal `Debug.assert` failures ("Debug Failure. …"). */
+function isTypeScriptAssertion(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Debug Failure');
 }
 
 function messageOf(error: unknown): string {
