@@ -1,0 +1,91 @@
+import type {
+  CodeAction,
+  Command,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  Position,
+  Range,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const defaultSeed: number;
+export const defaultEdits: number;
+
+export interface SoakRandom {
+  next(): number;
+  int(min: number, max: number): number;
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  weighted<K extends string>(weights: Record<K, number>): K;
+}
+export function createRandom(seed: number): SoakRandom;
+
+export function soakProjectFiles(): Record<string, string>;
+export const soakOpenFiles: readonly string[];
+
+export function positionAt(text: string, offset: number): Position;
+export function offsetAt(text: string, position: Position): number;
+export function applyChange(text: string, change: TextDocumentContentChangeEvent): string;
+
+export interface SoakEdit {
+  index: number;
+  file: string;
+  version: number;
+  kind: string;
+  changes: TextDocumentContentChangeEvent[];
+}
+export class SoakEditor {
+  constructor(options?: { seed?: number; files?: Record<string, string>; open?: readonly string[] });
+  readonly texts: Map<string, string>;
+  readonly versions: Map<string, number>;
+  readonly isTyping: boolean;
+  nextEdit(): SoakEdit;
+}
+
+export function diagnosticKeys(items: readonly Diagnostic[]): string[];
+export function compareDiagnostics(
+  actual: ReadonlyMap<string, readonly Diagnostic[]>,
+  expected: ReadonlyMap<string, readonly Diagnostic[]>,
+): { file: string; kind: 'stale' | 'missing'; key: string }[];
+
+export interface SoakDriver {
+  open(file: string, text: string, version: number): Promise<void>;
+  change(file: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
+  /** Rejects with the response error (its `code`) when the server answers with one. */
+  pull(file: string, previousResultId: string | undefined, options: { cancel: boolean }): Promise<DocumentDiagnosticReport>;
+  codeActions(file: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<(CodeAction | Command)[] | null>;
+  /** Whether the server sent `workspace/diagnostic/refresh` since the last call. */
+  takeRefresh(): boolean;
+  alive(): boolean;
+  /** The server's error log lines. */
+  loggedErrors(): string[];
+}
+
+export interface SoakResult {
+  seed: number;
+  edits: number;
+  kinds: Record<string, number>;
+  pulls: number;
+  /** Pulls answered "unchanged" (a previous result id was sent). */
+  unchanged: number;
+  pullMs: number[];
+  cancelled: number;
+  codeActions: number;
+  errors: string[];
+  stalePulls: string[];
+  checkpoints: { index: number; differences: string[] }[];
+  texts: Map<string, string>;
+  finalDiagnostics: Map<string, Diagnostic[]>;
+}
+
+export function runSoak(options: {
+  driver: SoakDriver;
+  fresh: (texts: Map<string, string>) => Promise<Map<string, Diagnostic[]>>;
+  seed?: number;
+  edits?: number;
+  checkpointEvery?: number;
+  settleAt?: number[];
+  settleMs?: number;
+  onSettled?: (label: 'warm-up' | 'end', index: number) => Promise<void>;
+  onProgress?: (index: number) => void;
+}): Promise<SoakResult>;
