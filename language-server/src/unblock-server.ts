@@ -448,8 +448,10 @@ export class UnblockServer {
         result = run();
       } catch (error) {
         if (!isTypeScriptAssertion(error)) throw error;
-        // An incrementally parsed tree TypeScript itself rejects: parse the file afresh, once.
-        this.log(`TypeScript failed on the incremental parse of ${fileName} (${messageOf(error).split('\n')[0]}); parsing it afresh`);
+        // An incrementally parsed tree TypeScript itself rejects, maybe of another open file of the project (its
+        // failed update leaves the program unusable): parse them all afresh, once.
+        this.log(`TypeScript failed on an incremental parse in ${project.name} (${messageOf(error).split('\n')[0]}); parsing its open files afresh`);
+        for (const open of this.projects.openFilesOf(project)) this.documents.byFileName(open)?.parseAfresh();
         document.parseAfresh();
         this.documents.touch();
         result = run();
