@@ -103,11 +103,13 @@ export class BlockingCallDetector {
 
   /** A finding for `call` itself, when it invokes a blocking API inside async code. */
   checkCall(call: CallLike): Finding | undefined {
-    // Cheapest test first: a property name is a set lookup; an identifier needs a symbol, so context goes first.
+    // Cheapest test first: a property name is a set lookup; then async code around (syntax); then an identifier's
+    // symbol; last the full context, which may resolve the calls that run enclosing callbacks (`items.map(…)`).
     const callee = skipOuter(calleeOf(call));
     if (!ts.isIdentifier(callee) && !this.mayBeBlocking(callee)) return undefined;
+    if (!mayBeInAsyncContext(call, this.syntax, this.mode) || (ts.isIdentifier(callee) && !this.mayBeBlocking(callee))) return undefined;
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
-    if (!context || (ts.isIdentifier(callee) && !this.mayBeBlocking(callee))) return undefined;
+    if (!context) return undefined;
     const match = this.blockingMatch(call);
     return match && this.finding(call, match, context, call);
   }

@@ -11,16 +11,19 @@ export type FunctionNode =
   | ts.AccessorDeclaration
   | ts.ConstructorDeclaration;
 
+const { SyntaxKind } = ts;
+const functionKinds: ReadonlySet<ts.SyntaxKind> = new Set([
+  SyntaxKind.FunctionDeclaration,
+  SyntaxKind.FunctionExpression,
+  SyntaxKind.ArrowFunction,
+  SyntaxKind.MethodDeclaration,
+  SyntaxKind.GetAccessor,
+  SyntaxKind.SetAccessor,
+  SyntaxKind.Constructor,
+]);
+
 export function isFunctionWithBody(node: ts.Node): node is FunctionNode {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node) ||
-    ts.isConstructorDeclaration(node)
-  );
+  return functionKinds.has(node.kind);
 }
 
 export function isAsyncFunction(node: ts.Node): boolean {
@@ -30,13 +33,20 @@ export function isAsyncFunction(node: ts.Node): boolean {
 export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node> {
   return {
     enclosingFunction(node) {
+      // Every call asks, walking up through its expressions: compare kinds, the cheapest test there is.
       let child: ts.Node = node;
       for (let current = node.parent; current; child = current, current = current.parent) {
+        const kind = current.kind;
         // Only a function's parameters and body run when it runs (not its name, decorators or return type).
-        if (isFunctionWithBody(current) && (child === current.body || current.parameters.some((p) => p === child))) return current;
-        // Class fields, enum members and static blocks run at other times (construction, enum set-up, class set-up).
-        if (ts.isPropertyDeclaration(current) && child === current.initializer) return undefined;
-        if (ts.isEnumMember(current) || ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
+        if (functionKinds.has(kind)) {
+          const fn = current as FunctionNode;
+          if (child === fn.body || fn.parameters.some((p) => p === child)) return fn;
+        } else if (kind === SyntaxKind.PropertyDeclaration) {
+          // Class fields, enum members and static blocks run at other times (construction, enum and class set-up).
+          if (child === (current as ts.PropertyDeclaration).initializer) return undefined;
+        } else if (kind === SyntaxKind.EnumMember || kind === SyntaxKind.ClassStaticBlockDeclaration || kind === SyntaxKind.SourceFile) {
+          return undefined;
+        }
       }
       return undefined;
     },
