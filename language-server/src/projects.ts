@@ -165,8 +165,7 @@ export class Project {
       this.nodeTypesChecked = true;
       if (!resolvesNodeBuiltins(program) && this.host.bundledTypesRoot) {
         this.options = withNodeTypes(this.options, this.host.bundledTypesRoot, this.directory);
-        this.resolutionCache = this.newResolutionCache();
-        this.projectVersion++;
+        this.invalidateResolutions();
         this.host.log(`${this.name}: \`node:fs\` does not resolve (no @types/node); using the language server's bundled @types/node.`);
         program = this.service.getProgram() ?? program;
       }
