@@ -4,6 +4,7 @@
  * is given.
  */
 import { createConnection } from 'vscode-languageserver/node';
+import { limitHeapGrowth } from './memory.js';
 import { UnblockServer } from './unblock-server.js';
 
 const args = process.argv.slice(2);
@@ -17,6 +18,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 
+limitHeapGrowth();
 const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'));
 const connection = transport ? createConnection() : createConnection(process.stdin, process.stdout);
 

@@ -10,6 +10,7 @@ import type { LspFix } from '../src/diagnostics.js';
 import { DisabledRanges, findDirectives, parseDirectiveText } from '../src/directives.js';
 import { DocumentSnapshot, OpenDocuments } from '../src/documents.js';
 import { unblockRules } from '../src/eslint-config.js';
+import { limitHeapGrowth, serverEnvironment, withServerEnvironment } from '../src/memory.js';
 import { findNearestConfig, ProjectService, withNodeTypes } from '../src/projects.js';
 import { defaultSettings, detectorOptions, normalizeSettings } from '../src/settings.js';
 import { applyEdits } from './helpers/client.js';
@@ -253,5 +254,22 @@ describe('settings and configs', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('memory settings', () => {
+  it('adds the server environment and keeps a value the user set', () => {
+    expect(Object.keys(serverEnvironment)).toContain('MALLOC_MMAP_THRESHOLD_');
+    expect(withServerEnvironment({ PATH: '/bin' })).toEqual({ ...serverEnvironment, PATH: '/bin' });
+    expect(withServerEnvironment({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_).toBe('65536');
+  });
+
+  it("limits V8's heap growth unless the flag was given to Node", () => {
+    const set: string[] = [];
+    expect(limitHeapGrowth(['--inspect'], (flags) => set.push(flags))).toBe(true);
+    expect(set).toEqual(['--heap-growing-percent=100']);
+    expect(limitHeapGrowth(['--heap-growing-percent=50'], (flags) => set.push(flags))).toBe(false);
+    expect(limitHeapGrowth(['--heap_growing_percent=300'], (flags) => set.push(flags))).toBe(false);
+    expect(set).toHaveLength(1);
   });
 });

@@ -314,6 +314,15 @@ try {
   const [killedPid, ...extraPids] = serversNow();
   check(killedPid !== undefined && extraPids.length === 0, 'one unblock server process runs under code-server', `pids ${[killedPid, ...extraPids].join(', ')}`);
   if (killedPid === undefined) throw new Error(`no process runs ${serverModule}`);
+  // The extension starts the server in the environment that keeps its memory flat (language-server/src/memory.ts).
+  const { serverEnvironment } = createRequire(import.meta.url)('../../language-server/dist/memory.js');
+  const serverEnv = new Map(fs.readFileSync(`/proc/${killedPid}/environ`, 'utf8').split('\0').map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  const expectedEnv = Object.entries(serverEnvironment);
+  check(
+    expectedEnv.length > 0 && expectedEnv.every(([name, value]) => serverEnv.get(name) === value),
+    `the server process runs in the extension's environment (${expectedEnv.map(([name, value]) => `${name}=${value}`).join(' ')})`,
+    expectedEnv.map(([name]) => `${name}=${serverEnv.get(name) ?? '(unset)'}`).join(' '),
+  );
   const startsBeforeCrash = starts();
   process.kill(killedPid, 'SIGKILL');
   const newPid = await until('a new server process', 30_000, () => {

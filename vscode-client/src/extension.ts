@@ -15,6 +15,7 @@ import {
   type NodeModule,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { withServerEnvironment } from 'unblock-language-server/dist/memory.js';
 import { StatusItem, type StatusParams } from './status.js';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
@@ -131,7 +132,10 @@ class ServerController {
     return client;
   }
 
-  /** The bundled server, or `unblock.server.path`, run with `unblock.server.runtime` (default: VS Code's Node). */
+  /**
+   * The bundled server, or `unblock.server.path`, run with `unblock.server.runtime` (default: VS Code's Node), in
+   * the environment that keeps its memory flat over long sessions (`serverEnvironment`).
+   */
   private async serverOptions(): Promise<ServerOptions> {
     const config = vscode.workspace.getConfiguration('unblock.server');
     let module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -141,9 +145,10 @@ class ServerController {
       else void vscode.window.showWarningMessage(`unblock.server.path: ${custom} does not exist; using the bundled language server.`);
     }
     const runtime = expandHome(config.get<string>('runtime')?.trim() ?? '') || undefined;
-    const node: NodeModule = { module, transport: TransportKind.stdio, ...(runtime && { runtime }) };
+    const env = withServerEnvironment(process.env);
+    const node: NodeModule = { module, transport: TransportKind.stdio, ...(runtime && { runtime }), options: { env } };
     this.output.appendLine(`[unblock] language server: ${module}${runtime ? ` (runtime ${runtime})` : ''}`);
-    return { run: node, debug: { ...node, options: { execArgv: ['--nolazy', '--inspect=6019'] } } };
+    return { run: node, debug: { ...node, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } } };
   }
 }
 
