@@ -17,6 +17,10 @@
 // end, each after a settle (answers in, every file pulled, a forced GC, 1 s idle), its peak (VmHWM), its JS heap
 // after the GC, and the pull latency.
 //
+// The server runs in the environment the VS Code extension starts it with (language-server/src/memory.ts: a
+// fixed glibc mmap threshold). A second soak of the same edits, without the checkpoints, measures the RSS growth of
+// a server started without it (SOAK_PLAIN=0 skips it).
+//
 // SOAK_SEED (default 0x50a4), SOAK_EDITS (default 2000): the edits. SOAK_SERVER: another build's server.js. Exit
 // status 1 on a crash, an error, or stale diagnostics; RSS growth over the target is reported, not failed.
 import { spawn } from 'node:child_process';
@@ -32,6 +36,8 @@ const protocol = require('vscode-languageserver-protocol/node');
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const serverPath = process.env.SOAK_SERVER ?? path.join(root, 'language-server', 'dist', 'server.js');
+const { serverEnvironment } = require(path.join(root, 'language-server', 'dist', 'memory.js'));
+const plainRun = process.env.SOAK_PLAIN !== '0';
 const seed = Number(process.env.SOAK_SEED ?? defaultSeed);
 const edits = Number(process.env.SOAK_EDITS ?? defaultEdits);
 const checkpointEvery = Number(process.env.SOAK_CHECK_EVERY ?? 200);
@@ -82,9 +88,11 @@ const capabilities = {
 };
 
 class Client {
-  constructor(dir) {
+  /** `environment`: the server's, over this process's (a variable set to '' is removed). */
+  constructor(dir, environment = serverEnvironment) {
     this.dir = dir;
-    this.child = spawn(process.execPath, [...gcOnSignal, serverPath, '--stdio'], { stdio: 'pipe' });
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...environment }).filter(([, value]) => value !== ''));
+    this.child = spawn(process.execPath, [...gcOnSignal, serverPath, '--stdio'], { stdio: 'pipe', env });
     this.stderr = '';
     this.logs = [];
     this.errorLogs = [];
@@ -219,88 +227,122 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
 
-const dir = await createProject();
-const soaked = new Client(dir);
-clients.add(soaked);
-const memory = {};
-let result;
-let exitedWith;
-console.log(`seed ${seed} (0x${seed.toString(16)}), ${edits} edits of ${soakOpenFiles.join(', ')}; fresh-server checkpoints every ${checkpointEvery} edits and at the end\n`);
-try {
-  soaked.child.on('exit', (code, signal) => (exitedWith = signal ?? code));
-  await soaked.initialize();
-  result = await runSoak({
-    driver: soaked.driver(),
-    fresh: freshDiagnostics,
-    seed,
-    edits,
-    checkpointEvery,
-    settleAt: [warmup],
-    settleMs,
-    onSettled: async (label, index) => {
-      const heapMb = await soaked.collectGarbage();
-      await new Promise((resolve) => setTimeout(resolve, settleMs));
-      memory[label] = { ...(await soaked.status()), heapMb, index };
-    },
-    onProgress: (index) => {
-      if (index % 250 === 0) process.stdout.write(`${index} `);
-    },
-  });
-  console.log('\n');
-  await soaked.stop();
-} finally {
-  clients.delete(soaked);
-  if (!soaked.exited) soaked.child.kill('SIGKILL');
-  await rm(dir, { recursive: true, force: true });
+/** One soak of the seeded edits with a server started in `environment`; its result, memory readings and exit. */
+async function soak(environment, { checkEvery }) {
+  const dir = await createProject();
+  const soaked = new Client(dir, environment);
+  clients.add(soaked);
+  const memory = {};
+  let exitedWith;
+  try {
+    soaked.child.on('exit', (code, signal) => (exitedWith = signal ?? code));
+    await soaked.initialize();
+    const result = await runSoak({
+      driver: soaked.driver(),
+      fresh: freshDiagnostics,
+      seed,
+      edits,
+      checkpointEvery: checkEvery,
+      settleAt: [warmup],
+      settleMs,
+      onSettled: async (label, index) => {
+        const heapMb = await soaked.collectGarbage();
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        memory[label] = { ...(await soaked.status()), heapMb, index };
+      },
+      onProgress: (index) => {
+        if (index % 250 === 0) process.stdout.write(`${index} `);
+      },
+    });
+    console.log('\n');
+    await soaked.stop();
+    return { result, memory, crashed: exitedWith !== undefined && exitedWith !== 0, exitedWith };
+  } finally {
+    clients.delete(soaked);
+    if (!soaked.exited) soaked.child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const environmentText = Object.entries(serverEnvironment).map(([name, value]) => `${name}=${value}`).join(' ');
+console.log(`seed ${seed} (0x${seed.toString(16)}), ${edits} edits of ${soakOpenFiles.join(', ')}; fresh-server checkpoints every ${checkpointEvery} edits and at the end`);
+console.log(`server environment: ${environmentText} (as the VS Code extension starts it)\n`);
+const main = await soak(serverEnvironment, { checkEvery: checkpointEvery });
+let plain;
+if (plainRun) {
+  console.log('the same edits, server started without that environment (checked at the end only):');
+  plain = await soak(Object.fromEntries(Object.keys(serverEnvironment).map((name) => [name, ''])), { checkEvery: Infinity });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------------------------
 
-const crashed = exitedWith !== undefined && exitedWith !== 0;
-const differences = result.checkpoints.flatMap((checkpoint) => checkpoint.differences);
-const final = result.checkpoints.at(-1);
-const start = memory['warm-up'];
-const end = memory.end;
-const growth = start && end ? ((end.rssMb - start.rssMb) / start.rssMb) * 100 : NaN;
 const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a (no /proc)');
+const percent = (value) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(1)}%` : 'n/a');
+/** RSS and live-heap growth of a soak, from the warm-up reading to the end, in %. */
+const growthOf = ({ memory: { 'warm-up': start, end } }) => ({
+  start,
+  end,
+  rss: start && end ? ((end.rssMb - start.rssMb) / start.rssMb) * 100 : NaN,
+  heap: start && end ? ((end.heapMb - start.heapMb) / start.heapMb) * 100 : NaN,
+});
+/** What went wrong in a soak: a crash, errors, stale pulls, mismatches with a fresh server, missing edits. */
+const problemsOf = ({ result, crashed, exitedWith }) => [
+  ...(crashed ? [`seed ${seed}: the server exited (${exitedWith})`] : []),
+  ...result.errors,
+  ...result.stalePulls,
+  ...result.checkpoints.flatMap((checkpoint) => checkpoint.differences),
+  ...(result.edits < edits ? [`seed ${seed}: only ${result.edits} of ${edits} edits were sent`] : []),
+];
+
+const { result } = main;
+const differences = result.checkpoints.flatMap((checkpoint) => checkpoint.differences);
+const final = result.checkpoints.at(-1);
+const growth = growthOf(main);
 const rows = [
   ['edits (didChange notifications)', `${result.edits} of ${edits}`],
   ['pulls (textDocument/diagnostic) / answered unchanged / cancelled', `${result.pulls} / ${result.unchanged} / ${result.cancelled}`],
   ['code action requests', String(result.codeActions)],
-  ['server crashes (exit during the soak)', crashed ? `1 (${exitedWith})` : '0'],
+  ['server crashes (exit during the soak)', main.crashed ? `1 (${main.exitedWith})` : '0'],
   ['errors (error responses, logged errors)', String(result.errors.length)],
   ['stale pulls (an old version, or a wrong "unchanged")', String(result.stalePulls.length)],
   [`stale mismatches vs a fresh server: end (all ${result.checkpoints.length} checkpoints)`, `${final?.differences.length ?? 'n/a'} (${differences.length})`],
-  [`RSS after warm-up (edit ${start?.index ?? '–'})`, mb(start?.rssMb)],
-  [`RSS at the end (edit ${end?.index ?? '–'})`, mb(end?.rssMb)],
-  ['RSS peak (VmHWM)', mb(end?.peakMb)],
-  ['JS heap used after a forced GC: warm-up → end', `${mb(start?.heapMb)} → ${mb(end?.heapMb)}`],
-  ['RSS growth (target < 20%)', Number.isFinite(growth) ? `${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%` : 'n/a'],
+  [`RSS after warm-up (edit ${growth.start?.index ?? '–'})`, mb(growth.start?.rssMb)],
+  [`RSS at the end (edit ${growth.end?.index ?? '–'})`, mb(growth.end?.rssMb)],
+  ['RSS peak (VmHWM)', mb(growth.end?.peakMb)],
+  ['JS heap used after a forced GC: warm-up → end', `${mb(growth.start?.heapMb)} → ${mb(growth.end?.heapMb)}`],
+  ['RSS growth (target < 20%)', percent(growth.rss)],
   [`pull latency p50 / p95 / max (${result.pullMs.length} quiet pulls)`, `${ms(percentile(result.pullMs, 50))} / ${ms(percentile(result.pullMs, 95))} / ${ms(Math.max(...result.pullMs))}`],
 ];
+const plainGrowth = plain && growthOf(plain);
+if (plain) {
+  rows.push(
+    [`without ${environmentText}: RSS warm-up → end (peak)`, `${mb(plainGrowth.start?.rssMb)} → ${mb(plainGrowth.end?.rssMb)} (${mb(plainGrowth.end?.peakMb)})`],
+    [`without ${environmentText}: RSS growth`, percent(plainGrowth.rss)],
+  );
+}
 const widths = [Math.max(...rows.map(([label]) => label.length)), Math.max(...rows.map(([, value]) => value.length))];
 console.log(`| ${'soak'.padEnd(widths[0])} | ${''.padStart(widths[1])} |`);
 console.log(`|${'-'.repeat(widths[0] + 2)}|${'-'.repeat(widths[1] + 1)}:|`);
 for (const [label, value] of rows) console.log(`| ${label.padEnd(widths[0])} | ${value.padStart(widths[1])} |`);
 console.log(`edit kinds: ${Object.entries(result.kinds).map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
 
-const problems = [...result.errors, ...result.stalePulls, ...differences];
+const problems = [...problemsOf(main), ...(plain ? problemsOf(plain).map((problem) => `without ${environmentText}: ${problem}`) : [])];
 for (const problem of problems.slice(0, 30)) console.log(`  ${problem}`);
 if (problems.length > 30) console.log(`  … and ${problems.length - 30} more`);
 
-const growthMet = !(growth >= targetGrowth);
-console.log(`\ntarget: RSS growth from warm-up to the end < ${targetGrowth}%: ${Number.isFinite(growth) ? (growthMet ? 'MET' : 'MISSED') : 'not measured'}`);
-if (!growthMet) {
-  const heapGrowth = ((end.heapMb - start.heapMb) / start.heapMb) * 100;
-  console.log(
-    `why: live JS objects grew ${heapGrowth.toFixed(1)}% (heap after a forced GC); the rest is memory the server freed but the ` +
-      'C allocator keeps after the peak (with MALLOC_TRIM_THRESHOLD_=0 in the environment, inherited by the server, glibc returns it).',
-  );
-}
-const failed = crashed || result.errors.length > 0 || result.stalePulls.length > 0 || differences.length > 0 || result.edits < edits;
+const growthMet = !(growth.rss >= targetGrowth);
+console.log(`\ntarget: RSS growth from warm-up to the end < ${targetGrowth}%: ${Number.isFinite(growth.rss) ? (growthMet ? 'MET' : 'MISSED') : 'not measured'} (${percent(growth.rss)})`);
+console.log(
+  `live JS objects (heap after a forced GC) grew ${percent(growth.heap)}.` +
+    (plain
+      ? ` Without ${environmentText} RSS grew ${percent(plainGrowth.rss)}: glibc then keeps freed memory in its arenas ` +
+        '(language-server/src/memory.ts says why).'
+      : ''),
+);
+const failed = problems.length > 0;
 console.log(
   `soak: ${failed ? 'FAILED: a crash, errors or stale diagnostics (above)' : 'passed: no crash, no errors, no stale diagnostics'}; ` +
     `reproduce with SOAK_SEED=${seed} SOAK_EDITS=${edits}`,
