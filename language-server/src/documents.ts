@@ -10,12 +10,20 @@ import { fileKey, uriToFileName } from './paths.js';
 const maxPendingChanges = 1000;
 
 export class DocumentSnapshot implements ts.IScriptSnapshot {
+  /**
+   * The snapshot `changes` start from: the one TypeScript read last, when known. Held weakly: TypeScript keeps it
+   * as long as it may ask for the change range from it (its source file holds it), and a strong reference would
+   * chain every version ever read to the newest one.
+   */
+  private readonly base: WeakRef<DocumentSnapshot> | undefined;
+
   constructor(
     readonly text: string,
-    /** The snapshot `changes` start from: the one TypeScript read last, when known. */
-    private readonly base: DocumentSnapshot | undefined = undefined,
+    base: DocumentSnapshot | undefined = undefined,
     private readonly changes: readonly ts.TextChangeRange[] = [],
-  ) {}
+  ) {
+    this.base = base && new WeakRef(base);
+  }
 
   getText(start: number, end: number): string {
     return this.text.substring(start, end);
@@ -27,13 +35,13 @@ export class DocumentSnapshot implements ts.IScriptSnapshot {
 
   getChangeRange(oldSnapshot: ts.IScriptSnapshot): ts.TextChangeRange | undefined {
     if (oldSnapshot === this) return ts.unchangedTextChangeRange;
-    if (oldSnapshot !== this.base || this.changes.length === 0) return undefined;
+    if (this.changes.length === 0 || oldSnapshot !== this.base?.deref()) return undefined;
     return ts.collapseTextChangeRangesAcrossMultipleVersions(this.changes);
   }
 
-  /** The next version. Only the base and the newest snapshot stay referenced, not every keystroke's text. */
+  /** The next version. Only the newest snapshot stays referenced from here, not every keystroke's text. */
   next(text: string, changes: readonly ts.TextChangeRange[], baseIsThis: boolean): DocumentSnapshot {
-    const base = baseIsThis ? this : this.base;
+    const base = baseIsThis ? this : this.base?.deref();
     const all = baseIsThis ? changes : [...this.changes, ...changes];
     return all.length > maxPendingChanges || !base ? new DocumentSnapshot(text) : new DocumentSnapshot(text, base, all);
   }

@@ -2,6 +2,8 @@
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
@@ -177,6 +179,24 @@ describe('documents', () => {
     expect(updated.statements.map((statement) => statement.getText(updated))).toEqual(['const a = 42;', 'a;']);
     // An unknown older snapshot: no range, a full parse.
     expect(third.getChangeRange(new DocumentSnapshot('other'))).toBeUndefined();
+  });
+
+  it('lets go of the versions TypeScript read before: the newest snapshot does not chain them', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const documents = new OpenDocuments();
+    const document = documents.open('file:///x/a.ts', 'typescript', 1, 'let a = 0;\n');
+    // What TypeScript does per keystroke: read the current snapshot, then the editor sends the next change.
+    const readSnapshots: WeakRef<DocumentSnapshot>[] = [];
+    for (let version = 2; version <= 6; version++) {
+      readSnapshots.push(new WeakRef(document.takeSnapshot()));
+      documents.change('file:///x/a.ts', version, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: `a = ${version};\n` }]);
+    }
+    const newest = document.takeSnapshot();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(readSnapshots.filter((snapshot) => snapshot.deref() !== undefined)).toHaveLength(0);
+    expect(newest.text).toBe('let a = 0;\na = 6;\na = 5;\na = 4;\na = 3;\na = 2;\n');
   });
 
   it('refuses stale versions and changes of documents that are not open', () => {
