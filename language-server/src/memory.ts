@@ -1,9 +1,11 @@
 /**
  * Keeping the server's memory flat over long sessions. Each edit builds a new TypeScript program and type checker,
  * so the server makes garbage fast; two defaults then leave memory behind that no live object holds (measured by
- * `npm run bench:soak`: RSS +20–35% after 2,000 edits with neither setting; with both, +2–3% in 12 of 14 runs and
- * +32% in two, where one V8 thread's 64 MB malloc arena stayed reserved after a single burst: glibc only returns
- * an arena's free memory above its last block in use).
+ * `npm run bench:soak`: RSS +20–35% after 2,000 edits with neither setting; with both, +2–3% in 11 of 14 runs and
+ * +32% in three, where one V8 thread's 64 MB malloc arena stayed reserved after a single burst: glibc only returns
+ * an arena's free memory above its last block in use. The bursts seen growing those arenas were TurboFan
+ * compilations (their zones are malloc'd in 32 KB segments); the largest is of TypeScript's createTypeChecker,
+ * which runs once per edit: 29 KB of bytecode, a second of compiling).
  */
 import { setFlagsFromString } from 'node:v8';
 
