@@ -32,7 +32,7 @@ const protocol = require('vscode-languageserver-protocol/node');
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const unblockServer = path.join(root, 'language-server', 'dist', 'server.js');
-const { serverEnvironment } = require(path.join(root, 'language-server', 'dist', 'memory.js'));
+const { withServerEnvironment } = require(path.join(root, 'language-server', 'dist', 'memory.js'));
 const eslintServer = path.join(root, 'node_modules', 'vscode-langservers-extracted', 'lib', 'eslint-language-server', 'eslintServer.js');
 const eslintLib = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib');
 const edits = Number(process.env.BENCH_EDITS ?? 200);
@@ -344,7 +344,7 @@ try {
   if (cpuProf) await rm(profileDir, { recursive: true, force: true }).then(() => mkdir(profileDir, { recursive: true }));
   const unblock = new Client('unblock', [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), unblockServer, '--stdio'], {
     configuration: (item) => (item.section === 'unblock' ? {} : null),
-    env: serverEnvironment,
+    env: withServerEnvironment(process.env),
   });
   clients.push(unblock);
   process.stdout.write('unblock-language-server … ');
@@ -435,7 +435,7 @@ const rows = [
     ...peers.flatMap((result) => [format(get(result), result), ratio(get(ours), get(result))]),
   ]),
   ['edits measured', String(ours.edits), ...peers.flatMap((result) => [String(result.edits), ''])],
-  ['diagnostics in the file (no-blocking-call / all)', ...[ours, ...peers].flatMap((r, column) => [`${r.findings} / ${r.all}`, ...(column > 0 ? [''] : [])])],
+  ['diagnostics in the file (no-blocking-call / all)', `${ours.findings} / ${ours.all}`, ...peers.flatMap((result) => [`${result.findings} / ${result.all}`, ''])],
 ];
 const header = ['', 'unblock-language-server', ...['ESLint server: no-blocking-call', 'ESLint server: both rules'].slice(0, peers.length).flatMap((title) => [title, 'ratio'])];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
