@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run the core's source, as they run the plugin's and the server's own modules (no build in between).
+  resolve: { alias: { 'unblock-core': fileURLToPath(new URL('./core/src/index.ts', import.meta.url)) } },
   test: {
-    include: ['eslint-plugin/tests/**/*.test.ts', 'runtime/tests/**/*.test.ts', 'language-server/tests/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['core/tests/**/*.test.ts', 'eslint-plugin/tests/**/*.test.ts', 'runtime/tests/**/*.test.ts', 'language-server/tests/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const core = require('../eslint-plugin/dist/core/index.js');
+const core = require('unblock-core');
 const page = new URL('../rules-docs/no-blocking-call.md', import.meta.url);
 const begin = '<!-- begin catalog -->';
 const end = '<!-- end catalog -->';

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { allCategories } from './core/catalog/types.js';
+import { allCategories } from 'unblock-core';
 import noBlockingCall from './rules/no-blocking-call.js';
 import noIndirectBlockingCall from './rules/no-indirect-blocking-call.js';
 

@@ -1,5 +1,5 @@
 /** Findings of the core → LSP diagnostics, carrying their fixes so code actions need no second analysis. */
-import { findingMessage, type Finding, type Fix } from 'eslint-plugin-unblock/core';
+import { findingMessage, type Finding, type Fix } from 'unblock-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { fileNameToUri, uriToFileName } from './paths.js';

@@ -15,7 +15,7 @@ import {
   type DetectorOptions,
   type Finding,
   type PreparedEdit,
-} from 'eslint-plugin-unblock/core';
+} from 'unblock-core';
 import * as ts from 'typescript';
 import type { OpenDocuments } from './documents.js';
 import { fileKey, isInside, isJavaScript } from './paths.js';

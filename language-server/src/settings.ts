@@ -7,7 +7,7 @@ import {
   type ContextMode,
   type DetectorOptions,
   type TypeOrValueSpecifier,
-} from 'eslint-plugin-unblock/core';
+} from 'unblock-core';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type TraceLevel = 'off' | 'messages' | 'verbose';

@@ -1,11 +1,11 @@
 /**
- * The language server: LSP wiring around the detection core (`eslint-plugin-unblock/core`). It keeps TypeScript
+ * The language server: LSP wiring around the detection core (`unblock-core`). It keeps TypeScript
  * projects up to date with the editor's buffers, turns findings into diagnostics and code actions, and never
  * decides by itself what blocks.
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Finding } from 'eslint-plugin-unblock/core';
+import type { Finding } from 'unblock-core';
 import * as ts from 'typescript';
 import {
   CodeActionKind,

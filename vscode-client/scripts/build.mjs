@@ -3,7 +3,7 @@
  * Builds the extension into dist/, self-contained (the .vsix ships no node_modules of its own):
  *
  * - dist/extension.js  the client (src/extension.ts + vscode-languageclient); `vscode` stays external.
- * - dist/server.js     unblock-language-server with eslint-plugin-unblock's core and TypeScript bundled in.
+ * - dist/server.js     unblock-language-server with unblock-core and TypeScript bundled in.
  * - dist/lib.*.d.ts    TypeScript's default libraries: the bundled compiler looks for them next to itself.
  * - dist/node_modules/@types/node, dist/node_modules/undici-types: the server's fallback `@types/node`, found by
  *   its `require.resolve('@types/node/package.json')` from dist/server.js (undici-types is what @types/node imports).
@@ -61,7 +61,7 @@ const server = await esbuild.build({
   // `@types/node` is data, looked up at run time (see above); TypeScript's optional source-map-support is absent.
   external: ['source-map-support'],
   // esbuild keeps the shebang of the entry; the bundle is started with `node`, never as a binary.
-  banner: { js: '/* unblock-language-server, bundled for unblock-vscode: eslint-plugin-unblock core + TypeScript */' },
+  banner: { js: '/* unblock-language-server, bundled for unblock-vscode: unblock-core + TypeScript */' },
 });
 
 // TypeScript's lib.*.d.ts, next to the bundled compiler.

@@ -1,11 +1,7 @@
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { argumentsOf, type CallLike } from '../core/resolve.js';
-import { blockingApis } from '../core/catalog/index.js';
-import type { BlockingApi, Category } from '../core/catalog/types.js';
-import { describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
-import { apiLabel, remedyText, type Finding } from '../core/finding.js';
+import { apiLabel, argumentsOf, type BlockingApi, blockingApis, type CallLike, type Category, type ContextMode, describeContext, findAsyncContext, type Finding, remedyText } from 'unblock-core';
 import { estreeSyntax } from '../untyped/estree-syntax.js';
 import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from '../untyped/trace-map.js';
 import { createRule } from '../util/create-rule.js';

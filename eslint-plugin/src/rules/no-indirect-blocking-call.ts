@@ -1,6 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { describeChain } from '../core/finding.js';
-import type { CallLike } from '../core/resolve.js';
+import { type CallLike, describeChain } from 'unblock-core';
 import { createRule } from '../util/create-rule.js';
 import { detectorFor, sharedDefaults, sharedOptionProperties, type SharedOptions } from '../util/options.js';
 import { suggestionMessages, suggestionsOf, type SuggestionMessageIds } from '../util/suggestions.js';

@@ -4,8 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { syncCallbackApis } from '../core/callback-apis.js';
-import { functionLabel, type ContextSyntax, type FunctionFacts } from '../core/context.js';
+import { type ContextSyntax, type FunctionFacts, functionLabel, syncCallbackApis } from 'unblock-core';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;

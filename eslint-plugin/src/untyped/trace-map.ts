@@ -3,8 +3,7 @@
  * `@eslint-community/eslint-utils`). The trace maps are derived from the catalog, never written by hand.
  */
 import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { offloadApis, packages } from '../core/catalog/index.js';
-import type { BlockingApi, PackageCatalog } from '../core/catalog/types.js';
+import { type BlockingApi, offloadApis, type PackageCatalog, packages } from 'unblock-core';
 
 export interface TrackedApi {
   readonly api: BlockingApi;

@@ -2,9 +2,7 @@
 import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type * as ts from 'typescript';
-import { allCategories, categoryDescriptions, defaultCategories, type Category } from '../core/catalog/types.js';
-import { contextModes, type ContextMode } from '../core/context.js';
-import { BlockingCallDetector, type DetectorOptions } from '../core/detect.js';
+import { allCategories, BlockingCallDetector, type Category, categoryDescriptions, type ContextMode, contextModes, defaultCategories, type DetectorOptions } from 'unblock-core';
 
 export interface SharedOptions {
   categories?: Partial<Record<Category, boolean>>;

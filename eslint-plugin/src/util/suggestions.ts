@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { Fix } from '../core/finding.js';
+import type { Fix } from 'unblock-core';
 
 export type SuggestionMessageIds = 'suggestAsyncTwin' | 'suggestWorker';
 

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { blockingApis, findBlockingApi, packages } from '../../src/core/catalog/index.js';
-import { apiLabel } from '../../src/core/finding.js';
+import { apiLabel, blockingApis, findBlockingApi, packages } from 'unblock-core';
 import plugin from '../../src/index.js';
 import { caseFiles } from './cases.js';
 

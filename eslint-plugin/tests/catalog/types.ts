@@ -1,5 +1,5 @@
 /**
- * Test-case data for the catalog: one `<catalog-module>.cases.ts` per file in src/core/catalog, each
+ * Test-case data for the catalog: one `<catalog-module>.cases.ts` per file in core/src/catalog, each
  * exporting `invalid: CatalogCase[]` and `valid: (string | CatalogCase)[]` (a string is a 'file.ts'
  * snippet; an object with `ids: []` when it needs `filename` or `requiresNode22Types`).
  */

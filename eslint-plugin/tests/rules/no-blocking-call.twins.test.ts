@@ -6,9 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockingApis } from '../../src/core/catalog/index.js';
-import type { BlockingApi } from '../../src/core/catalog/types.js';
-import { twinLabel } from '../../src/core/finding.js';
+import { type BlockingApi, blockingApis, twinLabel } from 'unblock-core';
 import rule from '../../src/rules/no-blocking-call.js';
 import { typedRuleTester } from '../util/rule-tester.js';
 

@@ -5,10 +5,10 @@
  * function itself is checked again. Anything this cannot prove falls back to checking the whole file.
  */
 import * as ts from 'typescript';
-import type { BlockingCallDetector } from './detect.js';
-import type { Finding } from './finding.js';
-import { carryFunctionNames, type ChainLink } from './summaries.js';
-import { isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
+import type { BlockingCallDetector } from '../analysis/detect.js';
+import type { Finding } from '../finding.js';
+import { carryFunctionNames, type ChainLink } from '../analysis/summaries.js';
+import { isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 
 /** A file's findings and what they were computed with. */
 export interface CheckedFile {

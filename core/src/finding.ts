@@ -1,7 +1,7 @@
 /** What the core reports: plain data, the same for the ESLint rules and the language server. */
 import type { AsyncTwin, BlockingApi } from './catalog/types.js';
 import * as path from 'node:path';
-import type { ChainLink } from './summaries.js';
+import type { ChainLink } from './analysis/summaries.js';
 
 export interface FixEdit {
   readonly range: readonly [start: number, end: number];

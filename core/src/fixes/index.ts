@@ -4,12 +4,12 @@
  * only where the rewrite keeps the return value, the thrown errors and the types.
  */
 import * as ts from 'typescript';
-import type { AsyncTwin, BlockingApi } from './catalog/types.js';
-import type { AsyncContext } from './context.js';
-import { apiLabel, twinLabel, type Fix, type FixEdit } from './finding.js';
+import type { AsyncTwin, BlockingApi } from '../catalog/types.js';
+import type { AsyncContext } from '../analysis/context.js';
+import { apiLabel, twinLabel, type Fix, type FixEdit } from '../finding.js';
 import { ImportPlanner } from './imports.js';
-import type { Origin } from './origin.js';
-import { argumentsOf, skipOuter, type CallLike, type CallResolver } from './resolve.js';
+import type { Origin } from '../analysis/origin.js';
+import { argumentsOf, skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
 import * as path from 'node:path';
 
 export interface FixInput {

@@ -5,11 +5,11 @@
  * non-blocking for its callees, and results that leaned on that are not cached.
  */
 import * as ts from 'typescript';
-import type { BlockingApi } from './catalog/types.js';
+import type { BlockingApi } from '../catalog/types.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
 import { calleeName, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
-import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
+import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 
 export interface ChainLink {
   /** 'readJson', or the blocking API at the end: 'fs.readFileSync'. */

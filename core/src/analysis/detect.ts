@@ -3,12 +3,12 @@
  * Pure data out (`Finding`), so the ESLint rule and the language server report the same things.
  */
 import * as ts from 'typescript';
-import { blockingApis } from './catalog/index.js';
-import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
+import { blockingApis } from '../catalog/index.js';
+import { defaultCategories, type BlockingApi, type Category } from '../catalog/types.js';
 import { describeContext, findAsyncContext, mayBeInAsyncContext, type AsyncContext, type ContextMode } from './context.js';
-import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
+import { apiLabel, remedyText, twinLabel, type Finding } from '../finding.js';
 import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummaryLimits } from './summaries.js';
-import { buildFixes } from './fixes.js';
+import { buildFixes } from '../fixes/index.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import { canonicalModule, packageOfFile, type Origin } from './origin.js';
 import {
@@ -23,7 +23,7 @@ import {
   type CallLike,
   type TypeOrValueSpecifier,
 } from './resolve.js';
-import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from './typescript-syntax.js';
+import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from '../syntax/typescript.js';
 
 export interface DetectorOptions {
   /** Categories to report; defaults to `defaultCategories`. */

@@ -4,9 +4,9 @@
  */
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
-import { findBlockingApi, offloadApis } from './catalog/index.js';
-import type { BlockingApi } from './catalog/types.js';
-import { isSyncCallbackApi, syncCallbackNames } from './callback-apis.js';
+import { findBlockingApi, offloadApis } from '../catalog/index.js';
+import type { BlockingApi } from '../catalog/types.js';
+import { isSyncCallbackApi, syncCallbackNames } from '../catalog/callback-apis.js';
 import type { CallbackTiming } from './context.js';
 import { canonicalModule, originOf, type Origin } from './origin.js';
 

@@ -1,7 +1,7 @@
 /** The TypeScript-tree facts that `context.ts` needs, with callback timing resolved by the type checker. */
 import * as ts from 'typescript';
-import { functionLabel, type ContextSyntax, type FunctionFacts } from './context.js';
-import { skipOuter, type CallLike, type CallResolver } from './resolve.js';
+import { functionLabel, type ContextSyntax, type FunctionFacts } from '../analysis/context.js';
+import { skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
 
 export type FunctionNode =
   | ts.FunctionDeclaration

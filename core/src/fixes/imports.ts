@@ -4,8 +4,8 @@
  * file writes them (`import` or `require`, with or without the `node:` prefix).
  */
 import * as ts from 'typescript';
-import type { FixEdit } from './finding.js';
-import { canonicalModule } from './origin.js';
+import type { FixEdit } from '../finding.js';
+import { canonicalModule } from '../analysis/origin.js';
 
 interface ModuleBindings {
   /** The specifier as written: 'fs', 'node:fs', 'bcryptjs'. */

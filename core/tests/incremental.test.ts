@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { BlockingCallDetector, checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type Finding } from '../../src/core/index.js';
+import { BlockingCallDetector, checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type Finding } from '../src/index.js';
 
 const folder = path.join(__dirname, '__virtual__').replace(/\\/g, '/');
 
