@@ -14,6 +14,23 @@ export default defineConfig(
   },
   unblock.configs.recommended,
   {
+    // The core serves every adapter: it imports `typescript` and Node's own modules, never an adapter's world.
+    files: ['core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
+              message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },

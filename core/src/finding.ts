@@ -1,7 +1,8 @@
-/** What the core reports: plain data, the same for the ESLint rules and the language server. */
-import type { AsyncTwin, BlockingApi } from './catalog/types.js';
-import * as path from 'node:path';
-import type { ChainLink } from './analysis/summaries.js';
+/**
+ * What the core reports: plain data, the same for every adapter (the ESLint rules, the language server), with no
+ * syntax-tree node in it and no sentence: `messages.ts` words it, each adapter at its edge.
+ */
+import type { BlockingApi } from './catalog/types.js';
 
 export interface FixEdit {
   readonly range: readonly [start: number, end: number];
@@ -12,68 +13,55 @@ export interface Fix {
   /** An action: "Use the async API `fs.promises.readFile`". */
   readonly title: string;
   readonly kind: 'async-twin' | 'worker';
-  /** `safe`: behaviour preserved, applied by `--fix`; `suggestion`: changes behaviour (adds `await`, threads). */
+  /**
+   * `suggestion`: changes behaviour (adds `await`, moves work to a thread), so it is applied only on request (an
+   * ESLint suggestion, an editor quick fix): every fix today. `safe` would keep behaviour exactly.
+   */
   readonly safety: 'safe' | 'suggestion';
   readonly edits: readonly FixEdit[];
 }
 
-export interface Finding {
-  readonly ruleId: 'no-blocking-call' | 'no-indirect-blocking-call';
-  /** 'node:fs.readFileSync', 'bcryptjs.hashSync', 'project.loadConfig'. */
-  readonly api: string;
-  readonly category: BlockingApi['category'];
-  readonly range: readonly [start: number, end: number];
-  /** The async function that runs the call, for messages and related information. */
-  readonly asyncContext: readonly [start: number, end: number] | undefined;
-  /** "inside async function `load`". */
-  readonly context: string;
-  /** 'fs.readFileSync' */
+/** One step of an indirect finding's chain of calls. */
+export interface ChainLink {
+  /** 'readJson', or the blocking API at the end: 'fs.readFileSync'. */
   readonly label: string;
-  /** "use `fs.promises.readFile`" */
-  readonly remedy: string;
-  readonly twin: AsyncTwin | undefined;
-  readonly docs: string;
-  readonly fixes: readonly Fix[];
+  readonly file: string;
+  /** Offset of the call that leads on (for the last link: the blocking call). */
+  readonly position: number;
+  /** 1-based line of `position`. */
+  readonly line: number;
+  /** 0-based character of `position` in its line. */
+  readonly character: number;
+}
+
+/** `direct`: the call itself blocks (`no-blocking-call`); `indirect`: it calls a project function that does. */
+export type FindingKind = 'direct' | 'indirect';
+
+export type FunctionKind = 'function' | 'arrow function' | 'method' | 'constructor' | 'generator function';
+
+/** A function as messages name it: "async function `load`", "arrow function". */
+export interface FunctionDescription {
+  readonly async: boolean;
+  readonly kind: FunctionKind;
+  readonly name: string | undefined;
+}
+
+/** Where the call runs. */
+export interface FindingContext {
+  readonly kind: 'async' | 'function' | 'top-level';
+  /** The async function whose synchronous part runs the call (kind `async`), or the function around it (`function`). */
+  readonly fn?: FunctionDescription & { readonly range: readonly [start: number, end: number] };
+  /** The innermost sync callback the call sits in, inside `fn`, with the method that runs it (`.map`). */
+  readonly callback?: { readonly method: string | undefined };
+}
+
+export interface Finding {
+  readonly kind: FindingKind;
+  /** What blocks: a catalog entry, a `@blocking` or `deny`-listed declaration, or (indirect) the project function called. */
+  readonly api: BlockingApi;
+  readonly range: readonly [start: number, end: number];
+  readonly context: FindingContext;
   /** Indirect findings: from the called project function down to the blocking call. */
   readonly chain?: readonly ChainLink[];
-}
-
-/** 'node:fs' → 'fs'; 'global' and 'project' → '' (so `Atomics.wait` and `hashPassword` read as themselves). */
-export function moduleLabel(module: string): string {
-  return module === 'global' || module === 'project' ? '' : module.replace(/^node:/, '');
-}
-
-/** How messages name an API: 'fs.readFileSync', 'fs.Dir#readSync', 'Atomics.wait', 'bcryptjs.hashSync'. */
-export function apiLabel(api: Pick<BlockingApi, 'module' | 'path'>): string {
-  const module = moduleLabel(api.module);
-  return module ? `${module}.${api.path}` : api.path.replace(/#/g, '.');
-}
-
-/** 'fs.promises.readFile'; a callback twin reads 'util.promisify(crypto.pbkdf2)'. */
-export function twinLabel(twin: AsyncTwin): string {
-  const name = twin.label ?? `${moduleLabel(twin.module)}.${twin.name}`;
-  return twin.style === 'callback' ? `util.promisify(${name})` : name;
-}
-
-/** "use `fs.promises.readFile`", or the entry's advice. */
-export function remedyText(api: Pick<BlockingApi, 'twin' | 'advice'>): string {
-  return api.twin ? `use \`${twinLabel(api.twin)}\`` : (api.advice ?? 'run it in a worker thread');
-}
-
-/**
- * "`fs.readFileSync` blocks the event loop inside async function `load`; use `fs.promises.readFile`.", and for
- * indirect findings with the chain: "`loadConfig()` blocks … : loadConfig → readJson → fs.readFileSync (config.ts:3); …".
- * `fromFile`: the file the message is shown for, so the chain's location reads relative to it.
- */
-export function findingMessage(finding: Pick<Finding, 'label' | 'context' | 'remedy' | 'chain'>, fromFile = ''): string {
-  const chain = finding.chain?.length ? `: ${describeChain(finding.chain, fromFile)}` : '';
-  return `\`${finding.label}\` blocks the event loop ${finding.context}${chain}; ${finding.remedy}.`;
-}
-
-/** "loadConfig → readJson → fs.readFileSync (config.ts:12)", the file relative to `fromFile`'s folder. */
-export function describeChain(chain: readonly ChainLink[], fromFile: string): string {
-  const last = chain.at(-1);
-  if (!last) return '';
-  const file = path.relative(path.dirname(fromFile), last.file).replace(/\\/g, '/');
-  return `${chain.map((link) => link.label).join(' → ')} (${file}:${last.line})`;
+  readonly fixes: readonly Fix[];
 }

@@ -1,12 +1,24 @@
-/** The detection core: TypeScript AST + type checker in, plain findings out. No ESLint or LSP imports. */
-export * from './catalog/types.js';
-export { blockingApis, packages, findBlockingApi, offloadApis } from './catalog/index.js';
-export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
-export * from './analysis/context.js';
+/**
+ * unblock-core: finds blocking calls inside async JavaScript/TypeScript code (TypeScript syntax tree and type
+ * checker in, plain findings out) and the fixes for them. It imports only `typescript` and Node's own modules;
+ * the ESLint rules and the language server are adapters over it.
+ */
+// Contracts: what users configure, what is reported, and how it is worded.
+export * from './options.js';
+export * from './messages.js';
 export * from './finding.js';
-export { BlockingCallDetector, type DetectorOptions } from './analysis/detect.js';
+export * from './specifier.js';
+export { inlineRefs, isRecord, prune, schemaProblems, type JsonSchema, type JsonType, type SchemaDefinitions } from './schema.js';
+// Knowledge: the catalog of blocking APIs and of APIs that run callbacks.
+export * from './catalog/types.js';
+export { blockingApis, catalogModule, findBlockingApi, offloadApis, packages } from './catalog/index.js';
+export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
+// Analysis.
+export { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext, type CallbackTiming, type ContextSyntax } from './analysis/context.js';
+export { BlockingCallDetector, checkFile, detectorFor, detectorsFor, type Detectors } from './analysis/detect.js';
+export { argumentsOf, CallResolver, isCallLike, specifierMatches, type CallLike } from './analysis/resolve.js';
+export { nodePrefixed, originOf, packageOfFile, type Origin } from './analysis/origin.js';
+export { FunctionSummaries, type Summary } from './analysis/summaries.js';
+export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
+// Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';
-export { argumentsOf, CallResolver, isCallLike, specifierMatches, type CallLike, type TypeOrValueSpecifier } from './analysis/resolve.js';
-export { canonicalModule, originOf, packageOfFile, type Origin } from './analysis/origin.js';
-export { FunctionSummaries, defaultSummaryLimits, type ChainLink, type Summary, type SummaryLimits } from './analysis/summaries.js';
-export { hasMarker, blockingTagNames } from './analysis/jsdoc-tags.js';

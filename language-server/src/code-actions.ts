@@ -5,7 +5,8 @@
 import * as ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { eslintRuleName, ruleDocsUrl, type DiagnosticData, type LspFix } from './diagnostics.js';
+import { ruleDocsUrl } from 'unblock-core';
+import { eslintRuleName, type DiagnosticData, type LspFix } from './diagnostics.js';
 
 export const showDocumentationCommand = 'unblock.showDocumentation';
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.unblock`;

@@ -1,21 +1,15 @@
 /** Findings of the core → LSP diagnostics, carrying their fixes so code actions need no second analysis. */
-import { findingMessage, type Finding, type Fix } from 'unblock-core';
+import { formatMessage, pluginNamespace, ruleDocsUrl, ruleNames, type Finding, type Fix } from 'unblock-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { fileNameToUri, uriToFileName } from './paths.js';
 import type { SeverityName } from './settings.js';
 
 export const source = 'unblock';
-const docsBase = 'https://github.com/unblock-dev/unblock/blob/main/rules-docs';
 
-/** `no-blocking-call` → its documentation page. */
-export function ruleDocsUrl(ruleId: string): string {
-  return `${docsBase}/${ruleId}.md`;
-}
-
-/** The rule's name in ESLint configs and disable comments. */
-export function eslintRuleName(ruleId: string): string {
-  return `unblock/${ruleId}`;
+/** The rule's name in ESLint configs and disable comments: `unblock/no-blocking-call`. */
+export function eslintRuleName(rule: string): string {
+  return `${pluginNamespace}/${rule}`;
 }
 
 export interface LspFix {
@@ -30,6 +24,7 @@ export interface DiagnosticData {
   readonly uri: string;
   /** The document version the fixes' edits apply to. */
   readonly version: number;
+  /** The rule the finding is reported under: `no-blocking-call`. */
   readonly ruleId: string;
   readonly fixes: readonly LspFix[];
 }
@@ -52,10 +47,11 @@ export function rangeOf(document: TextDocument, range: readonly [start: number, 
 }
 
 export function toDiagnostic(finding: Finding, document: TextDocument, severity: DiagnosticSeverity): Diagnostic {
+  const rule = ruleNames[finding.kind];
   const data: DiagnosticData = {
     uri: document.uri,
     version: document.version,
-    ruleId: finding.ruleId,
+    ruleId: rule,
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       kind: fix.kind,
@@ -67,14 +63,15 @@ export function toDiagnostic(finding: Finding, document: TextDocument, severity:
     range: rangeOf(document, finding.range),
     severity,
     source,
-    code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
-    message: findingMessage(finding, uriToFileName(document.uri) ?? ''),
+    code: rule,
+    codeDescription: { href: ruleDocsUrl(rule) },
+    message: formatMessage(finding, uriToFileName(document.uri) ?? ''),
     data,
   };
-  if (finding.asyncContext) {
-    const runner = /\basync\b/.test(finding.context) ? 'the async function that runs it' : 'the function that runs it';
-    diagnostic.relatedInformation = [{ location: { uri: document.uri, range: rangeOf(document, finding.asyncContext) }, message: runner }];
+  const runner = finding.context.fn;
+  if (runner) {
+    const message = finding.context.kind === 'async' ? 'the async function that runs it' : 'the function that runs it';
+    diagnostic.relatedInformation = [{ location: { uri: document.uri, range: rangeOf(document, runner.range) }, message }];
   }
   // Indirect findings: each step of the chain, down to the blocking call.
   finding.chain?.forEach((link, index, chain) => {

@@ -1,20 +1,28 @@
 /**
- * The unblock rules' severity and options from the workspace's own ESLint flat config, so the editor reports
- * what `eslint` would. Loading a config runs the workspace's code: only for trusted workspaces.
+ * The unblock rules' severity and options, and the shared `settings.unblock`, from the workspace's own ESLint flat
+ * config, so the editor reports what `eslint` would. Loading a config runs the workspace's code: only for trusted
+ * workspaces.
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isRecord, normalizeRuleOptions, type RuleOptions } from './settings.js';
+import { indirectOptionsSchema, isRecord, normalizeOptions, pluginNamespace, sharedOptionsSchema, type IndirectOptions, type SharedOptions } from 'unblock-core';
 
 export interface EslintRuleConfig {
   /** 0 off, 1 warn, 2 error. */
   readonly severity: 0 | 1 | 2;
-  readonly options: RuleOptions;
+  readonly options: IndirectOptions;
 }
 
-/** `unblock/no-blocking-call` → its configuration, for the rules of this plugin the file's config sets. */
-export type EslintRules = ReadonlyMap<string, EslintRuleConfig>;
+/** What a file's ESLint config says about unblock. */
+export interface EslintRules {
+  /** `unblock/no-blocking-call` → its configuration, for the rules of this plugin the config sets. */
+  readonly rules: ReadonlyMap<string, EslintRuleConfig>;
+  /** `settings.unblock`: the options both rules share. */
+  readonly shared: SharedOptions;
+  /** What was malformed in them, and left out. */
+  readonly problems: readonly string[];
+}
 
 interface EslintLike {
   calculateConfigForFile(filePath: string): Promise<unknown>;
@@ -85,7 +93,7 @@ export class EslintConfigs {
       const eslint = await state.eslint;
       if (!eslint) return undefined;
       const config = await eslint.calculateConfigForFile(fileName);
-      return isRecord(config) ? unblockRules(config.rules) : undefined;
+      return isRecord(config) ? unblockRules(config.rules, isRecord(config.settings) ? config.settings.unblock : undefined) : undefined;
     } catch (error) {
       if (isRecord(error) && error.messageTemplate === 'config-file-missing') {
         this.host.log(`no ESLint config for ${fileName}: using the unblock settings`);
@@ -101,17 +109,25 @@ export class EslintConfigs {
   }
 }
 
-/** `{ 'unblock/no-blocking-call': [2, { … }] }` → severity and options, for this plugin's rules only. */
-export function unblockRules(rules: unknown): EslintRules {
+/**
+ * `{ 'unblock/no-blocking-call': [2, { … }] }` → severity and options, for this plugin's rules only; and the shared
+ * `settings.unblock`, checked like the editor's settings (ESLint checks rule options, not settings).
+ */
+export function unblockRules(rules: unknown, settings?: unknown): EslintRules {
   const result = new Map<string, EslintRuleConfig>();
-  if (!isRecord(rules)) return result;
-  for (const [name, entry] of Object.entries(rules)) {
-    if (!name.startsWith('unblock/')) continue;
-    const [level, options] = Array.isArray(entry) ? entry : [entry];
+  const problems: string[] = [];
+  const shared = normalizeOptions(settings, sharedOptionsSchema, 'settings.unblock');
+  problems.push(...shared.problems);
+  for (const [name, entry] of Object.entries(isRecord(rules) ? rules : {})) {
+    if (!name.startsWith(`${pluginNamespace}/`)) continue;
+    const [level, raw] = Array.isArray(entry) ? entry : [entry];
     const severity = severityOf(level);
-    if (severity !== undefined) result.set(name, { severity, options: normalizeRuleOptions(options) });
+    if (severity === undefined) continue;
+    const options = normalizeOptions(raw, indirectOptionsSchema, `${name} options`);
+    problems.push(...options.problems);
+    result.set(name, { severity, options: options.options });
   }
-  return result;
+  return { rules: result, shared: shared.options, problems };
 }
 
 function severityOf(level: unknown): 0 | 1 | 2 | undefined {

@@ -7,12 +7,14 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import {
-  BlockingCallDetector,
   checkedFile,
   checkEditedFile,
+  checkFile,
+  detectorsFor,
   prepareEdit,
   type CheckedFile,
-  type DetectorOptions,
+  type CheckOptions,
+  type Detectors,
   type Finding,
   type PreparedEdit,
 } from 'unblock-core';
@@ -48,8 +50,8 @@ interface CheckedEntry {
   readonly optionsKey: string;
   /** `Project.epoch` when checked. */
   readonly epoch: number;
-  /** The detector of the program the file was checked in, while that program is the current one. */
-  detector: BlockingCallDetector | undefined;
+  /** The detectors of the program the file was checked in, while that program is the current one. */
+  detectors: Detectors | undefined;
 }
 
 interface ParsedConfig {
@@ -68,7 +70,6 @@ export class Project {
   private readonly extraRoots = new Map<string, string>();
   private seenVersion = -1;
   private projectVersion = 0;
-  private detectors: { program: ts.Program; byOptions: Map<string, BlockingCallDetector> } | undefined;
   private currentProgram: ts.Program | undefined;
   /**
    * Bumped when the program changed in a way that may change other files' findings: a file changed on disk, the
@@ -179,18 +180,18 @@ export class Project {
    * Call before `getProgram` when an open file may have changed: its previous check and the program it was made
    * in are still intact (updating the program moves the old tree's nodes).
    */
-  prepareCheck(fileName: string, text: string, options: DetectorOptions): PreparedEdit | undefined {
+  prepareCheck(fileName: string, text: string, options: CheckOptions): PreparedEdit | undefined {
     const entry = this.checked.get(fileKey(fileName));
-    if (!entry?.detector || entry.detector.program !== this.currentProgram || entry.optionsKey !== JSON.stringify(options)) return undefined;
-    return prepareEdit(entry.file, entry.detector, text);
+    if (!entry?.detectors || entry.detectors.program !== this.currentProgram || entry.optionsKey !== JSON.stringify(options)) return undefined;
+    return prepareEdit(entry.file, entry.detectors, text);
   }
 
   /**
    * Findings of an open file in the current program: the previous ones when nothing they depend on changed, the
    * edited function re-checked when `edit` proves the edit local, else a check of the whole file.
    */
-  check(program: ts.Program, sourceFile: ts.SourceFile, options: DetectorOptions, edit: PreparedEdit | undefined): Finding[] {
-    const detector = this.detector(program, options);
+  check(program: ts.Program, sourceFile: ts.SourceFile, options: CheckOptions, edit: PreparedEdit | undefined): Finding[] {
+    const detectors = detectorsFor(program, options);
     const key = fileKey(sourceFile.fileName);
     const optionsKey = JSON.stringify(options);
     const previous = this.checked.get(key);
@@ -203,11 +204,11 @@ export class Project {
       [...previous.file.linkedFiles].every(([fileName, linked]) => program.getSourceFile(fileName) === linked);
     let findings: readonly Finding[] | undefined;
     if (valid && previous.file.sourceFile === sourceFile) findings = previous.file.findings;
-    else if (valid && edit?.previous === previous.file) findings = checkEditedFile(sourceFile, detector, edit);
+    else if (valid && edit?.previous === previous.file) findings = checkEditedFile(sourceFile, detectors, edit);
     const local = findings !== undefined;
-    findings ??= detector.checkSourceFile(sourceFile);
+    findings ??= checkFile(sourceFile, detectors);
     if (this.unproven.delete(key) && !local) this.epoch++;
-    this.checked.set(key, { file: checkedFile(sourceFile, findings, program), optionsKey, epoch: this.epoch, detector });
+    this.checked.set(key, { file: checkedFile(sourceFile, findings, program), optionsKey, epoch: this.epoch, detectors });
     return [...findings];
   }
 
@@ -221,7 +222,7 @@ export class Project {
   private programChanged(program: ts.Program): void {
     const previous = this.currentProgram;
     this.currentProgram = program;
-    for (const entry of this.checked.values()) entry.detector = undefined;
+    for (const entry of this.checked.values()) entry.detectors = undefined;
     if (!previous) return;
     const files = program.getSourceFiles();
     if (files.length !== previous.getSourceFiles().length || program.getCompilerOptions() !== previous.getCompilerOptions()) {
@@ -238,21 +239,8 @@ export class Project {
     }
   }
 
-  /** One detector per program and options: it is bound to the program's type checker. */
-  detector(program: ts.Program, options: DetectorOptions): BlockingCallDetector {
-    if (this.detectors?.program !== program) this.detectors = { program, byOptions: new Map() };
-    const key = JSON.stringify(options);
-    let detector = this.detectors.byOptions.get(key);
-    if (!detector) {
-      detector = new BlockingCallDetector(program, options);
-      this.detectors.byOptions.set(key, detector);
-    }
-    return detector;
-  }
-
   dispose(): void {
     this.disposed = true;
-    this.detectors = undefined;
     this.checked.clear();
     this.service.dispose();
   }

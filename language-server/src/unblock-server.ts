@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Finding } from 'unblock-core';
+import { detectorOptions, mergeOptions, ruleNames, type CheckOptions, type Finding, type FindingKind } from 'unblock-core';
 import * as ts from 'typescript';
 import {
   CodeActionKind,
@@ -52,7 +52,7 @@ import { OpenDocuments, type OpenDocument } from './documents.js';
 import { EslintConfigs, type EslintRules } from './eslint-config.js';
 import { isInNodeModules, isInside, isSupported, normalizeFileName, uriToFileName } from './paths.js';
 import { bumpDiskVersion, ProjectService } from './projects.js';
-import { defaultSettings, detectorOptions, normalizeSettings, type UnblockSettings } from './settings.js';
+import { defaultSettings, normalizeSettings, type UnblockSettings } from './settings.js';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- read at run time so the version never drifts
 const { name: serverName, version: serverVersion } = require('../package.json') as { name: string; version: string };
@@ -172,7 +172,7 @@ export class UnblockServer {
     if (this.folders.length === 0 && params.rootPath) this.folders = [normalizeFileName(params.rootPath)];
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.trusted = options.trusted === true;
-    if (options.settings !== undefined) this.globalSettings = normalizeSettings(options.settings);
+    if (options.settings !== undefined) this.globalSettings = this.readSettings(options.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -268,7 +268,7 @@ export class UnblockServer {
 
   private didChangeConfiguration(params: DidChangeConfigurationParams): void {
     const settings = (params.settings as { unblock?: unknown } | null | undefined)?.unblock;
-    if (settings !== undefined) this.globalSettings = normalizeSettings(settings);
+    if (settings !== undefined) this.globalSettings = this.readSettings(settings);
     this.settingsCache.clear();
     this.eslintConfigs.invalidate();
     this.unsaved.clear();
@@ -417,6 +417,7 @@ export class UnblockServer {
       return this.finish(this.documents.get(uri), [skippedDiagnostic(size, settings.maxFileSize)], 'ok', 0, settings);
     }
     const eslintRules = this.trusted && settings.useEslintConfig !== false ? await this.eslintConfigs.rulesFor(fileName, this.folderOf(fileName)) : undefined;
+    for (const problem of eslintRules?.problems ?? []) this.logOnce(`eslint:${problem}`, `the ESLint config of ${fileName}: ignoring ${problem}`);
     if (!this.client.watchRegistration) await this.projects.reloadIfStale(fileName);
     let progress: WorkDoneProgressServerReporter | undefined;
     if (this.client.progress && !this.projects.isLoaded(fileName)) progress = await this.connection.window.createWorkDoneProgress();
@@ -434,7 +435,7 @@ export class UnblockServer {
       progress?.begin('unblock', undefined, `Loading the TypeScript project of ${path.basename(fileName)}`);
       const project = this.projects.projectFor(fileName);
       progress?.report(`Building ${path.basename(project.name)}`);
-      const options = detectorOptions(eslintRules?.get(eslintRuleName('no-blocking-call'))?.options ?? settings);
+      const options = checkOptions(eslintRules, settings);
       const edit = project.prepareCheck(fileName, document.text, options);
       const run = () => {
         const program = project.getProgram();
@@ -464,7 +465,7 @@ export class UnblockServer {
     }
     const disabled = sourceFile && new DisabledRanges(sourceFile);
     const diagnostics = findings
-      .filter((finding) => !disabled?.isDisabled(eslintRuleName(finding.ruleId), finding.range[0]))
+      .filter((finding) => !disabled?.isDisabled(eslintRuleName(ruleNames[finding.kind]), finding.range[0]))
       .flatMap((finding) => {
         const severity = severityOf(finding, eslintRules, settings);
         return severity === undefined ? [] : [toDiagnostic(finding, document.document, severity)];
@@ -563,7 +564,7 @@ export class UnblockServer {
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'unblock' }).then(
-        (raw: unknown) => (raw === null || raw === undefined ? this.globalSettings : normalizeSettings(raw)),
+        (raw: unknown) => (raw === null || raw === undefined ? this.globalSettings : this.readSettings(raw)),
         (error: unknown) => {
           this.logError('workspace/configuration', error);
           return this.globalSettings;
@@ -571,6 +572,14 @@ export class UnblockServer {
       );
       this.settingsCache.set(uri, settings);
     }
+    return settings;
+  }
+
+  /** Editor settings, checked: what is malformed is left out, and said once. */
+  private readSettings(raw: unknown): UnblockSettings {
+    const problems: string[] = [];
+    const settings = normalizeSettings(raw, problems);
+    for (const problem of problems) this.logOnce(`setting:${problem}`, `ignoring a setting: ${problem}`);
     return settings;
   }
 
@@ -626,13 +635,27 @@ export class UnblockServer {
  * config, else `unblock.severity`. Undefined when the ESLint config turns its rule off or the category is `off`.
  */
 function severityOf(finding: Finding, eslintRules: EslintRules | undefined, settings: UnblockSettings): DiagnosticSeverity | undefined {
-  const configured = eslintRules?.get(eslintRuleName(finding.ruleId));
+  const configured = eslintRules?.rules.get(eslintRuleName(ruleNames[finding.kind]));
   if (configured?.severity === 0) return undefined;
   // `user`: APIs from `unblock.deny` and `@blocking` tags, which no category switch covers either.
-  const override = finding.category === 'user' ? undefined : settings.categorySeverity[finding.category];
+  const category = finding.api.category;
+  const override = category === 'user' ? undefined : settings.categorySeverity[category];
   if (override !== undefined) return override === 'off' ? undefined : severities[override];
   if (!configured) return severities[settings.severity];
   return configured.severity === 1 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+}
+
+/**
+ * What each rule checks for: a rule the workspace's ESLint config sets takes its options there, over the config's
+ * shared `settings.unblock` (a rule it turns off is not checked); otherwise the editor's settings.
+ */
+function checkOptions(eslintRules: EslintRules | undefined, settings: UnblockSettings): CheckOptions {
+  const forRule = (kind: FindingKind) => {
+    const configured = eslintRules?.rules.get(eslintRuleName(ruleNames[kind]));
+    if (configured?.severity === 0) return undefined;
+    return detectorOptions(configured && eslintRules ? mergeOptions(eslintRules.shared, configured.options) : settings);
+  };
+  return { direct: forRule('direct'), indirect: forRule('indirect') };
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {

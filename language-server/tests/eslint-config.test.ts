@@ -1,4 +1,5 @@
 /** Rule options from the workspace's own ESLint flat config: trusted workspaces only, broken configs survived. */
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,50 @@ describe('a workspace with an ESLint config', () => {
   it('trusted, but unblock.useEslintConfig is false: uses the settings', async () => {
     const { found } = await diagnose(folder, { initializationOptions: { trusted: true }, settings: { useEslintConfig: false, severity: 'hint' } });
     expect(found).toEqual([`5 ${DiagnosticSeverity.Hint}`, `6 ${DiagnosticSeverity.Hint}`]);
+  });
+});
+
+describe('a workspace with both rules and settings.unblock in its ESLint config', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await copyFixture(path.join(fixturesDir, 'eslint-config'));
+    // The indirect rule's own options reach the editor (`maxDepth`), and so does the shared `deny` list; a malformed
+    // entry of it is left out (ESLint does not check settings) and said once.
+    await writeFile(
+      path.join(folder, 'eslint.config.mjs'),
+      `import unblock from 'eslint-plugin-unblock';
+export default [{
+  files: ['**/*.ts'],
+  plugins: { unblock },
+  settings: { unblock: { deny: ['renderReport', { from: 'package' }] } },
+  rules: { 'unblock/no-blocking-call': 'warn', 'unblock/no-indirect-blocking-call': ['error', { maxDepth: 1 }] },
+}];
+`,
+    );
+    await writeFile(
+      path.join(folder, 'src', 'app.ts'),
+      `import { readFileSync } from 'node:fs';
+function readJson(file: string): unknown { return JSON.parse(readFileSync(file, 'utf8')); }
+function loadConfig(): unknown { return readJson('config.json'); }
+function readPid(): string { return readFileSync('app.pid', 'utf8'); }
+function renderReport(): string { return 'report'; }
+export async function handler(): Promise<unknown> {
+  const config = loadConfig();
+  const pid = readPid();
+  return [config, pid, renderReport()];
+}
+`,
+    );
+  });
+  afterAll(() => removeFixture(folder));
+
+  it('trusted: each rule with its own options over the shared ones', async () => {
+    const { found, client } = await diagnose(folder, { initializationOptions: { trusted: true } });
+    // loadConfig → readJson → readFileSync is two levels deep: past maxDepth 1. readPid is one. renderReport is denied.
+    expect(found).toEqual([`8 ${error}`, `9 ${warning}`]);
+    expect(client.logs.filter((line) => line.includes('ignoring'))).toEqual([
+      expect.stringMatching(/the ESLint config of .*app\.ts: ignoring settings\.unblock\.deny\[1\]: must have `name` and `package`$/),
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, DidSaveTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSettings } from '../src/settings.js';
-import { copyFixture, ensureBuilt, fixturesDir, removeFixture, TestClient, uriOf } from './helpers/client.js';
+import { copyFixture, ensureBuilt, fixturesDir, readText, removeFixture, TestClient, uriOf } from './helpers/client.js';
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -89,5 +89,27 @@ describe('unblock.categorySeverity', () => {
     expect(settings.run).toBe('onType');
     expect(settings.categorySeverity).toEqual({ crypto: 'off', console: 'hint' });
     expect(normalizeSettings({ run: 'onSave' }).run).toBe('onSave');
+  });
+});
+
+describe('settings checked with the rules\' schema', () => {
+  it('leaves out a malformed unblock.deny entry, says so once, and keeps analysing every file with the rest', async () => {
+    const deny = [{ from: 'package' }, { from: 'package', package: 'x', name: 7 }, { from: 'file', name: 'hashPassword' }];
+    const { client } = await start({ deny }, true);
+    const main = uriOf(path.join(project!, 'src', 'main.ts'));
+    const helper = uriOf(path.join(project!, 'src', 'helper.ts'));
+    await client.open(main, await readText(path.join(project!, 'src', 'main.ts')));
+    await client.open(helper, await readText(path.join(project!, 'src', 'helper.ts')));
+    // The valid entry applies: `hashPassword(…)` in async `login` is reported as denied.
+    const found = await client.pull(main);
+    expect(found.filter((diagnostic) => String(diagnostic.message).startsWith('`hashPassword`'))).toHaveLength(1);
+    expect(await client.pull(helper)).toEqual([]);
+    expect(await client.pull(main)).toHaveLength(found.length);
+    const said = client.logs.filter((line) => line.includes('ignoring a setting'));
+    expect(said).toEqual([
+      '[unblock] ignoring a setting: unblock.deny[0]: must have `name` and `package`',
+      '[unblock] ignoring a setting: unblock.deny[1].name: must be a string or an array',
+    ]);
+    expect(client.exitCode).toBeUndefined();
   });
 });

@@ -14,7 +14,8 @@ import { DocumentSnapshot, OpenDocuments } from '../src/documents.js';
 import { unblockRules } from '../src/eslint-config.js';
 import { limitHeapGrowth, serverEnvironment, withServerEnvironment } from '../src/memory.js';
 import { findNearestConfig, ProjectService, withNodeTypes } from '../src/projects.js';
-import { defaultSettings, detectorOptions, normalizeSettings } from '../src/settings.js';
+import { detectorOptions } from 'unblock-core';
+import { defaultSettings, normalizeSettings } from '../src/settings.js';
 import { applyEdits } from './helpers/client.js';
 
 const rule = 'unblock/no-blocking-call';
@@ -229,11 +230,17 @@ describe('settings and configs', () => {
   });
 
   it('reads the unblock rules of a calculated ESLint config', () => {
-    const rules = unblockRules({ 'unblock/no-blocking-call': [1, { context: 'everywhere' }], 'no-console': [2], 'unblock/other': 'off' });
+    const { rules, shared, problems } = unblockRules(
+      { 'unblock/no-blocking-call': [1, { context: 'everywhere' }], 'no-console': [2], 'unblock/other': 'off' },
+      { deny: ['renderPdfSync', { from: 'package' }] },
+    );
     expect([...rules]).toEqual([
-      ['unblock/no-blocking-call', { severity: 1, options: { categories: {}, context: 'everywhere', allow: [], deny: [] } }],
+      ['unblock/no-blocking-call', { severity: 1, options: { context: 'everywhere' } }],
       ['unblock/other', { severity: 0, options: {} }],
     ]);
+    // `settings.unblock`, checked like the editor's settings: the entry without `name` is left out, and said.
+    expect(shared).toEqual({ deny: ['renderPdfSync'] });
+    expect(problems).toEqual(['settings.unblock.deny[1]: must have `name` and `package`']);
   });
 
   it('finds the nearest of tsconfig.json and jsconfig.json', () => {

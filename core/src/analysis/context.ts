@@ -1,15 +1,9 @@
 /**
  * Is a call running synchronously inside async code? The one place that answers it, for any syntax tree:
- * adapters (`typescript-syntax.ts`, and the ESTree one in the rules) supply the tree facts.
+ * adapters (`syntax/typescript.ts`, and the ESTree one in the ESLint plugin) supply the tree facts.
  */
-
-/**
- * - `async`: inside async functions and sync callbacks that run during them (default);
- * - `function`: inside any function, like `n/no-sync` with `allowAtRootLevel`;
- * - `everywhere`: module top level too.
- */
-export type ContextMode = 'async' | 'function' | 'everywhere';
-export const contextModes: readonly ContextMode[] = ['async', 'function', 'everywhere'];
+import type { FindingContext, FunctionDescription } from '../finding.js';
+import type { ContextMode } from '../options.js';
 
 /** How a call treats a function passed to it. */
 export type CallbackTiming =
@@ -20,21 +14,10 @@ export type CallbackTiming =
   /** timers, listeners, unknown callers: we cannot say it runs inside the async code */
   | 'unknown';
 
-export interface FunctionFacts {
-  readonly async: boolean;
-  /** How messages name it: "async function `load`", "async arrow function". */
-  readonly label: string;
-}
-
-/** "async function `load`", "arrow function": how both syntax adapters name a function. */
-export function functionLabel(async: boolean, kind: string, name: string | undefined): string {
-  return `${async ? 'async ' : ''}${kind}${name ? ` \`${name}\`` : ''}`;
-}
-
 export interface ContextSyntax<N> {
   /** The innermost function around `node`; undefined at module level (class static blocks count as module level). */
   enclosingFunction(node: N): N | undefined;
-  facts(fn: N): FunctionFacts;
+  facts(fn: N): FunctionDescription;
   /** `facts(fn).async`, without building the label. */
   isAsync(fn: N): boolean;
   /** When `fn` is passed directly to a call or `new`: the call and the argument position. */
@@ -46,7 +29,7 @@ export interface AsyncContext<N> {
   readonly kind: 'async' | 'function' | 'top-level';
   /** The async function whose synchronous part runs the call (kind 'async'), or the plain function ('function'). */
   readonly fn: N | undefined;
-  readonly fnLabel: string | undefined;
+  readonly facts: FunctionDescription | undefined;
   /** Sync callbacks between the call and `fn`, innermost first, with the method that runs each. */
   readonly callbacks: readonly { readonly fn: N; readonly method: string | undefined }[];
 }
@@ -60,7 +43,7 @@ export function findAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: Con
   for (let depth = 0; depth < 64; depth++) {
     const fn = syntax.enclosingFunction(current);
     if (fn === undefined) {
-      if (mode === 'everywhere' && innermost === undefined) return { kind: 'top-level', fn: undefined, fnLabel: undefined, callbacks };
+      if (mode === 'everywhere' && innermost === undefined) return { kind: 'top-level', fn: undefined, facts: undefined, callbacks };
       break;
     }
     innermost ??= fn;
@@ -68,13 +51,13 @@ export function findAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: Con
     const passed = syntax.callOfArgument(fn);
     const timing = passed ? syntax.callbackTiming(passed.call, passed.index) : 'unknown';
     if (timing === 'offload') return undefined;
-    if (facts.async) return { kind: 'async', fn, fnLabel: facts.label, callbacks };
+    if (facts.async) return { kind: 'async', fn, facts, callbacks };
     if (!passed || timing !== 'sync') break;
     callbacks.push({ fn, method: passed.method });
     current = passed.call;
   }
   if (mode !== 'async' && innermost !== undefined) {
-    return { kind: 'function', fn: innermost, fnLabel: syntax.facts(innermost).label, callbacks: [] };
+    return { kind: 'function', fn: innermost, facts: syntax.facts(innermost), callbacks: [] };
   }
   return undefined;
 }
@@ -107,12 +90,13 @@ function isOrInAsync<N>(fn: N, syntax: ContextSyntax<N>): boolean {
   return answer;
 }
 
-/** "inside async function `load`", "inside a `.map()` callback in async function `load`". */
-export function describeContext(context: AsyncContext<unknown>): string {
-  if (context.kind === 'top-level') return 'at module level';
-  const where = context.kind === 'async' ? context.fnLabel : context.fnLabel?.replace(/^async /, '');
+/** The context as a finding carries it: data only, `range` giving where a node is. */
+export function findingContext<N>(context: AsyncContext<N>, range: (node: N) => readonly [number, number]): FindingContext {
+  const { fn, facts } = context;
   const first = context.callbacks[0];
-  if (!first) return `inside ${where}`;
-  const runner = first.method ? `a \`${first.method}()\` callback` : 'a callback';
-  return `inside ${runner} in ${where}`;
+  return {
+    kind: context.kind,
+    ...(fn !== undefined && facts && { fn: { ...facts, range: range(fn) } }),
+    ...(first && { callback: { method: first.method } }),
+  };
 }

@@ -4,13 +4,16 @@
  */
 import * as ts from 'typescript';
 import { blockingApis } from '../catalog/index.js';
-import { defaultCategories, type BlockingApi, type Category } from '../catalog/types.js';
-import { describeContext, findAsyncContext, mayBeInAsyncContext, type AsyncContext, type ContextMode } from './context.js';
-import { apiLabel, remedyText, twinLabel, type Finding } from '../finding.js';
-import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummaryLimits } from './summaries.js';
+import type { BlockingApi } from '../catalog/types.js';
+import type { Finding } from '../finding.js';
 import { buildFixes } from '../fixes/index.js';
+import { twinLabel } from '../messages.js';
+import { detectorOptions, type CheckOptions, type ContextMode, type DetectorOptions } from '../options.js';
+import { specifierNames, type TypeOrValueSpecifier } from '../specifier.js';
+import { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext } from './context.js';
+import { FunctionSummaries, type Summary } from './summaries.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
-import { canonicalModule, packageOfFile, type Origin } from './origin.js';
+import { nodePrefixed, packageOfFile, type Origin } from './origin.js';
 import {
   argumentsOf,
   CallResolver,
@@ -21,23 +24,8 @@ import {
   skipOuter,
   specifierMatches,
   type CallLike,
-  type TypeOrValueSpecifier,
 } from './resolve.js';
 import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from '../syntax/typescript.js';
-
-export interface DetectorOptions {
-  /** Categories to report; defaults to `defaultCategories`. */
-  readonly categories?: readonly Category[];
-  readonly context?: ContextMode;
-  /** APIs never reported, even if the catalog lists them. */
-  readonly allow?: readonly TypeOrValueSpecifier[];
-  /** Extra APIs to report as blocking (category `user`). */
-  readonly deny?: readonly TypeOrValueSpecifier[];
-  /** `checkSourceFile` also reports calls of project functions that block indirectly (default true). */
-  readonly indirect?: boolean;
-  /** Depth and size caps of the indirect analysis. */
-  readonly summaryLimits?: Partial<SummaryLimits>;
-}
 
 /**
  * Names that catalog entries are called by, of the entries that can match in `program`: their category is on and
@@ -56,7 +44,7 @@ function modulesOf(program: ts.Program, checker: ts.TypeChecker): Set<string> {
     const pkg = packageOfFile(sourceFile.fileName);
     if (pkg) modules.add(pkg);
   }
-  for (const ambient of checker.getAmbientModules()) modules.add(canonicalModule(ambient.name.replace(/^"|"$/g, '')));
+  for (const ambient of checker.getAmbientModules()) modules.add(nodePrefixed(ambient.name.replace(/^"|"$/g, '')));
   return modules;
 }
 
@@ -69,27 +57,25 @@ export class BlockingCallDetector {
   private readonly deny: readonly TypeOrValueSpecifier[];
   private readonly names: ReadonlySet<string>;
   private readonly syntax;
-  private readonly indirect: boolean;
   private readonly summaries: FunctionSummaries;
 
   constructor(
     readonly program: ts.Program,
-    options: DetectorOptions = {},
+    options: DetectorOptions = detectorOptions({}),
   ) {
     this.checker = program.getTypeChecker();
     this.resolver = new CallResolver(program, this.checker);
     this.syntax = typescriptSyntax(this.resolver);
-    this.categories = new Set(options.categories ?? defaultCategories);
-    this.mode = options.context ?? 'async';
-    this.allow = options.allow ?? [];
-    this.deny = options.deny ?? [];
-    this.indirect = options.indirect ?? true;
+    this.categories = new Set(options.categories);
+    this.mode = options.context;
+    this.allow = options.allow;
+    this.deny = options.deny;
     this.summaries = new FunctionSummaries(
       program,
       this.resolver,
       this.syntax,
       (call) => (this.mayBeBlocking(calleeOf(call)) ? this.blockingMatch(call)?.api : undefined),
-      { ...defaultSummaryLimits, ...options.summaryLimits },
+      options.summaryLimits,
       JSON.stringify(options),
     );
     this.names = new Set([
@@ -103,6 +89,16 @@ export class BlockingCallDetector {
 
   /** A finding for `call` itself, when it invokes a blocking API inside async code. */
   checkCall(call: CallLike): Finding | undefined {
+    const found = this.directMatch(call);
+    return found && this.finding(call, found.match, found.context, call);
+  }
+
+  /** Whether `checkCall` reports `call`, without building the finding. */
+  reportsCall(call: CallLike): boolean {
+    return this.directMatch(call) !== undefined;
+  }
+
+  private directMatch(call: CallLike): { match: { api: BlockingApi; origin: Origin }; context: AsyncContext<ts.Node> } | undefined {
     // Cheapest test first: a property name is a set lookup; then async code around (syntax); then an identifier's
     // symbol; last the full context, which may resolve the calls that run enclosing callbacks (`items.map(…)`).
     const callee = skipOuter(calleeOf(call));
@@ -111,19 +107,20 @@ export class BlockingCallDetector {
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
     if (!context) return undefined;
     const match = this.blockingMatch(call);
-    return match && this.finding(call, match, context, call);
+    return match && { match, context };
   }
 
   /**
    * A finding for a call, inside async code, of a project function that blocks through its own sync calls:
-   * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls the direct check reports are skipped.
+   * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls that `direct` reports (the direct check,
+   * with its own options) are left to it: no call is reported twice.
    */
-  checkIndirectCall(call: CallLike): Finding | undefined {
+  checkIndirectCall(call: CallLike, direct: BlockingCallDetector = this): Finding | undefined {
     // Context first: it is mostly syntax, while finding the called function needs the type checker.
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
     if (!context) return undefined;
     const fn = this.summaries.projectFunctionOf(call);
-    if (!fn || (this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call))) return undefined;
+    if (!fn || direct.reportsCall(call)) return undefined;
     const summary = this.summaries.summaryOf(fn);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;
@@ -140,7 +137,7 @@ export class BlockingCallDetector {
         : `run \`${first.label}\` in a worker thread`,
     };
     const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
-    return { ...base, ruleId: 'no-indirect-blocking-call', label: `${first.label}()`, chain: summary.chain };
+    return { ...base, kind: 'indirect', chain: summary.chain };
   }
 
   /** What `call` blocks on by itself (catalog, `@blocking`, `deny`), whatever its context. */
@@ -174,24 +171,6 @@ export class BlockingCallDetector {
   /** Whether calling `fn` blocks, and through which chain (what the indirect check reports callers of `fn` with). */
   summaryOf(fn: FunctionNode): Summary {
     return this.summaries.summaryOf(fn);
-  }
-
-  /**
-   * Every finding in a file: what the language server and tests use. `within`: only the calls inside that node
-   * (their context still comes from the whole file), for re-checking one edited function.
-   */
-  checkSourceFile(sourceFile: ts.SourceFile, within: ts.Node = sourceFile): Finding[] {
-    const findings: Finding[] = [];
-    const visit = (node: ts.Node): void => {
-      if (isCallLike(node)) {
-        const finding = this.checkCall(node) ?? (this.indirect ? this.checkIndirectCall(node) : undefined);
-        if (finding) findings.push(finding);
-        findings.push(...this.checkCallbackArguments(node));
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(within);
-    return findings;
   }
 
   /**
@@ -233,18 +212,11 @@ export class BlockingCallDetector {
     call?: CallLike,
   ): Finding {
     const sourceFile = node.getSourceFile();
-    const contextText = describeContext(context);
     return {
-      ruleId: 'no-blocking-call',
-      api: match.api.id,
-      category: match.api.category,
+      kind: 'direct',
+      api: match.api,
       range: [node.getStart(sourceFile), node.getEnd()],
-      asyncContext: context.fn ? [context.fn.getStart(sourceFile), context.fn.getEnd()] : undefined,
-      context: contextText,
-      label: apiLabel(match.api),
-      remedy: remedyText(match.api),
-      twin: match.api.twin,
-      docs: match.api.docs,
+      context: findingContext(context, (fn) => [fn.getStart(sourceFile), fn.getEnd()]),
       fixes: call
         ? buildFixes({ call, api: match.api, origin: match.origin, context, checker: this.checker, resolver: this.resolver, program: this.program })
         : [],
@@ -266,11 +238,6 @@ function isReference(node: ts.Node): boolean {
   return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
 }
 
-function specifierNames(specifier: TypeOrValueSpecifier): string[] {
-  const names = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
-  return names.map((name) => name.split(/[.#]/).pop()!);
-}
-
 /** A blocking API known from the user (`deny`, `@blocking`) rather than the catalog. */
 function userApi(origin: Origin, advice: string): BlockingApi {
   const file = origin.module.startsWith('file:') ? origin.module.slice('file:'.length) : undefined;
@@ -284,4 +251,51 @@ function userApi(origin: Origin, advice: string): BlockingApi {
     advice,
     ...(file && { file }),
   };
+}
+
+/** The detectors a file is checked with, per rule (the same one when the rules' options agree); either may be off. */
+export interface Detectors {
+  readonly program: ts.Program;
+  readonly direct: BlockingCallDetector | undefined;
+  readonly indirect: BlockingCallDetector | undefined;
+}
+
+export function detectorsFor(program: ts.Program, options: CheckOptions): Detectors {
+  return {
+    program,
+    direct: options.direct && detectorFor(program, options.direct),
+    indirect: options.indirect && detectorFor(program, options.indirect),
+  };
+}
+
+/**
+ * Every finding of both rules in a file: what the language server and tests use. The indirect check leaves the calls
+ * the direct one reports to it (or, with the direct rule off, those it would report with its own options).
+ * `within`: only the calls inside that node (their context still comes from the whole file), for re-checking one
+ * edited function.
+ */
+export function checkFile(sourceFile: ts.SourceFile, { direct, indirect }: Detectors, within: ts.Node = sourceFile): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isCallLike(node)) {
+      const finding = direct?.checkCall(node) ?? indirect?.checkIndirectCall(node, direct ?? indirect);
+      if (finding) findings.push(finding);
+      if (direct) findings.push(...direct.checkCallbackArguments(node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(within);
+  return findings;
+}
+
+/** One detector per program and options: type-checker answers and function summaries are shared by its users. */
+const detectors = new WeakMap<ts.Program, Map<string, BlockingCallDetector>>();
+
+export function detectorFor(program: ts.Program, options: DetectorOptions): BlockingCallDetector {
+  const key = JSON.stringify(options);
+  let byOptions = detectors.get(program);
+  if (!byOptions) detectors.set(program, (byOptions = new Map()));
+  let detector = byOptions.get(key);
+  if (!detector) byOptions.set(key, (detector = new BlockingCallDetector(program, options)));
+  return detector;
 }

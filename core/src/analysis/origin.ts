@@ -15,8 +15,11 @@ export interface Origin {
 
 const builtins = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
 
-/** 'fs' and 'node:fs' name the same module; builtins always carry the `node:` prefix. */
-export function canonicalModule(specifier: string): string {
+/**
+ * A module specifier as origins spell it: 'fs' and 'node:fs' name the same module, and builtins always carry the
+ * `node:` prefix. (The catalog also maps its packages' aliases: `catalogModule`.)
+ */
+export function nodePrefixed(specifier: string): string {
   const bare = specifier.replace(/^node:/, '');
   return builtins.has(bare) || specifier.startsWith('node:') ? `node:${bare}` : specifier;
 }
@@ -51,7 +54,7 @@ export function originOf(declaration: ts.Declaration, program: ts.Program): Orig
       break;
     }
     if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
-      module = canonicalModule(node.name.text);
+      module = nodePrefixed(node.name.text);
       break;
     }
     if (ts.isModuleDeclaration(node) && node.flags & ts.NodeFlags.GlobalAugmentation) {

@@ -2,15 +2,13 @@
  * Resolve what a call invokes — by declaration, through imports, `require`, aliases and re-exports —
  * and whether that is a blocking API: from the catalog, or from the user's `deny` / `allow` lists.
  */
-import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
 import { findBlockingApi, offloadApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import { isSyncCallbackApi, syncCallbackNames } from '../catalog/callback-apis.js';
 import type { CallbackTiming } from './context.js';
-import { canonicalModule, originOf, type Origin } from './origin.js';
-
-export type { TypeOrValueSpecifier };
+import type { TypeOrValueSpecifier } from '../specifier.js';
+import { nodePrefixed, originOf, type Origin } from './origin.js';
 
 /** Everything that invokes a function: calls, `new`, and tagged templates (execa's `` $.sync`cmd` ``). */
 export type CallLike = ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression;
@@ -171,7 +169,7 @@ export function catalogEntryOf(origins: readonly Origin[]): Resolved | undefined
   return undefined;
 }
 
-/** typescript-eslint's TypeOrValueSpecifier, matched against where a declaration comes from. */
+/** A TypeOrValueSpecifier (`allow`, `deny`), matched against where a declaration comes from. */
 export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Origin): boolean {
   const names = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
   const lastSegment = origin.path.split(/[.#]/).pop();
@@ -180,7 +178,7 @@ export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Origin
   if (typeof specifier === 'string') return true;
   switch (specifier.from) {
     case 'package':
-      return canonicalModule(specifier.package) === origin.module;
+      return nodePrefixed(specifier.package) === origin.module;
     case 'lib':
       return origin.module === 'global';
     case 'file': {

@@ -6,37 +6,19 @@
  */
 import * as ts from 'typescript';
 import type { BlockingApi } from '../catalog/types.js';
+import type { ChainLink } from '../finding.js';
+import { apiLabel } from '../messages.js';
+import { defaultSummaryLimits, type SummaryLimits } from '../options.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
 import { calleeName, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
-import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
-
-export interface ChainLink {
-  /** 'readJson', or the blocking API at the end: 'fs.readFileSync'. */
-  readonly label: string;
-  readonly file: string;
-  /** Offset of the call that leads on (for the last link: the blocking call). */
-  readonly position: number;
-  /** 1-based line of `position`. */
-  readonly line: number;
-  /** 0-based character of `position` in its line. */
-  readonly character: number;
-}
+import { functionFacts, functionHeldBy, holderName, holderOf, isAsyncFunction, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 
 export interface Summary {
   /** From the summarized function down to the blocking call; empty when it does not block. */
   readonly chain: readonly ChainLink[];
   readonly api: BlockingApi | undefined;
 }
-
-export interface SummaryLimits {
-  /** How many project functions deep to follow calls (default 8). */
-  readonly maxDepth: number;
-  /** Functions with more syntax nodes than this are not looked into (default 20,000). */
-  readonly maxFunctionSize: number;
-}
-
-export const defaultSummaryLimits: SummaryLimits = { maxDepth: 8, maxFunctionSize: 20_000 };
 
 const notBlocking: Summary = { chain: [], api: undefined };
 
@@ -76,7 +58,7 @@ export class FunctionSummaries {
     }
     const symbol = this.resolver.symbolOf(callee);
     for (const declaration of symbol?.getDeclarations() ?? []) {
-      const fn = functionOf(declaration);
+      const fn = functionHeldBy(declaration);
       if (fn && this.isProjectCode(fn)) return fn;
     }
     return undefined;
@@ -96,7 +78,7 @@ export class FunctionSummaries {
       this.sawCycle = true;
       return notBlocking;
     }
-    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking')) {
+    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn) ?? fn, 'nonblocking')) {
       return notBlocking;
     }
     this.inProgress.add(fn);
@@ -179,13 +161,11 @@ export class FunctionSummaries {
   }
 
   private link(fn: FunctionNode, call: ts.Node): ChainLink {
-    const label = /`([^`]+)`/.exec(functionFacts(fn).label)?.[1] ?? 'anonymous function';
-    return position(label, call);
+    return position(functionFacts(fn).name || 'anonymous function', call);
   }
 
   private apiLink(api: BlockingApi, call: ts.Node): ChainLink {
-    const module = api.module === 'global' || api.module === 'project' ? '' : `${api.module.replace(/^node:/, '')}.`;
-    return position(`${module}${api.path.replace(/#/g, '.')}`, call);
+    return position(apiLabel(api, '.'), call);
   }
 }
 
@@ -208,15 +188,9 @@ function functionNamesOf(root: ts.Node, cache = true): readonly string[] {
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
     if (isFunctionWithBody(node)) {
-      const holder = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) ? node : node.parent;
-      const name =
-        holder && (ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) || ts.isAccessor(holder) ||
-          ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder))
-          ? holder.name
-          : holder && ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)
-            ? holder.left.name // `exports.load = function () {}`, `obj.load = () => …`
-            : undefined;
-      if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name))) names.push(name.text);
+      const own = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) ? node.name : undefined;
+      const name = own ? (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own) ? own.text : undefined) : holderName(holderOf(node), true);
+      if (name) names.push(name);
     }
     ts.forEachChild(node, visit);
   };
@@ -230,23 +204,4 @@ function position(label: string, node: ts.Node): ChainLink {
   const start = node.getStart(sourceFile);
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
   return { label, file: sourceFile.fileName, position: start, line: line + 1, character };
-}
-
-/**
- * The function with a body behind a declaration: itself, or `const f = () => …`. Overload signatures have no
- * body; their symbol's other declaration, the implementation, is found by the caller's loop.
- */
-function functionOf(declaration: ts.Declaration): FunctionNode | undefined {
-  if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
-  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
-    const initializer = declaration.initializer;
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
-  }
-  return undefined;
-}
-
-/** The statement or declaration that carries a function's JSDoc (`/** @nonblocking *\/ const f = () => …`). */
-function holderOf(fn: ts.Node): ts.Node {
-  const parent = fn.parent;
-  return ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) ? parent : fn;
 }

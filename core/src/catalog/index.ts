@@ -73,14 +73,14 @@ export const moduleAliases: ReadonlyMap<string, string> = new Map(
   packages.flatMap((pkg) => (pkg.aliases ?? []).map((alias): [string, string] => [alias, pkg.module])),
 );
 
-/** The canonical module of a specifier (itself when it is not an alias). */
-export function canonicalModule(specifier: string): string {
+/** The catalog module a specifier names: the package of an alias ('fs' → 'node:fs'), else the specifier itself. */
+export function catalogModule(specifier: string): string {
   return moduleAliases.get(specifier) ?? specifier;
 }
 
 /** The catalog entry at (module, path); `module` may be an alias ('fs'). */
 export function findBlockingApi(module: string, path: string): BlockingApi | undefined {
-  return byKey.get(`${canonicalModule(module)}\u0000${path}`);
+  return byKey.get(`${catalogModule(module)}\u0000${path}`);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import type { FixEdit } from '../finding.js';
-import { canonicalModule } from '../analysis/origin.js';
+import { nodePrefixed } from '../analysis/origin.js';
 
 interface ModuleBindings {
   /** The specifier as written: 'fs', 'node:fs', 'bcryptjs'. */
@@ -38,7 +38,7 @@ export class ImportPlanner {
       this.lastImport = statement;
       if (found.style === 'import') hasImport = true;
       else hasRequire = true;
-      if (canonicalModule(found.specifier).startsWith('node:')) {
+      if (nodePrefixed(found.specifier).startsWith('node:')) {
         if (found.specifier.startsWith('node:')) prefixed++;
         else bare++;
       }
@@ -160,7 +160,7 @@ export class ImportPlanner {
   }
 
   private bindingsOf(specifier: string): ModuleBindings {
-    const module = canonicalModule(specifier);
+    const module = nodePrefixed(specifier);
     let bindings = this.modules.get(module);
     if (!bindings) this.modules.set(module, (bindings = { specifier, named: new Map() }));
     return bindings;

@@ -6,7 +6,8 @@
 import * as ts from 'typescript';
 import type { AsyncTwin, BlockingApi } from '../catalog/types.js';
 import type { AsyncContext } from '../analysis/context.js';
-import { apiLabel, twinLabel, type Fix, type FixEdit } from '../finding.js';
+import type { Fix, FixEdit } from '../finding.js';
+import { apiLabel, twinLabel } from '../messages.js';
 import { ImportPlanner } from './imports.js';
 import type { Origin } from '../analysis/origin.js';
 import { argumentsOf, skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';

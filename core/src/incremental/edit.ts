@@ -5,10 +5,10 @@
  * function itself is checked again. Anything this cannot prove falls back to checking the whole file.
  */
 import * as ts from 'typescript';
-import type { BlockingCallDetector } from '../analysis/detect.js';
-import type { Finding } from '../finding.js';
-import { carryFunctionNames, type ChainLink } from '../analysis/summaries.js';
-import { isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
+import { checkFile, type Detectors } from '../analysis/detect.js';
+import type { ChainLink, Finding, FindingContext } from '../finding.js';
+import { carryFunctionNames } from '../analysis/summaries.js';
+import { holderOf, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 
 /** A file's findings and what they were computed with. */
 export interface CheckedFile {
@@ -48,16 +48,16 @@ export function checkedFile(sourceFile: ts.SourceFile, findings: readonly Findin
 
 /**
  * Looks at an edit before the program is brought up to date — TypeScript's incremental parser reuses, and moves,
- * the old tree's nodes — using the detector of the program `previous` was checked with. Undefined when the edit is
+ * the old tree's nodes — using the detectors of the program `previous` was checked with. Undefined when the edit is
  * not inside one function body (or is one this cannot reason about).
  */
-export function prepareEdit(previous: CheckedFile, detector: BlockingCallDetector, newText: string): PreparedEdit | undefined {
+export function prepareEdit(previous: CheckedFile, detectors: Detectors, newText: string): PreparedEdit | undefined {
   const oldFile = previous.sourceFile;
   const change = textChange(oldFile.text, newText);
   if (!change) return undefined;
   const fn = editedFunction(oldFile, change.start, change.oldEnd);
   if (!fn?.body || !isLocalEdit(oldFile, fn, change.start, change.oldEnd, oldFile.text.slice(change.start, change.oldEnd))) return undefined;
-  const facts = factsOf(fn, detector, (position) => movedPosition(position, change));
+  const facts = factsOf(fn, detectors, (position) => movedPosition(position, change));
   if (facts === undefined) return undefined;
   return { previous, change, fnStart: fn.getStart(oldFile), fnEnd: fn.end, header: oldFile.text.slice(fn.getStart(oldFile), fn.body.getStart(oldFile)), facts };
 }
@@ -67,7 +67,7 @@ export function prepareEdit(previous: CheckedFile, detector: BlockingCallDetecto
  * the function's own checked again. Undefined when the edit turns out to matter outside the function: check the
  * whole file then.
  */
-export function checkEditedFile(sourceFile: ts.SourceFile, detector: BlockingCallDetector, edit: PreparedEdit): Finding[] | undefined {
+export function checkEditedFile(sourceFile: ts.SourceFile, detectors: Detectors, edit: PreparedEdit): Finding[] | undefined {
   const { change, previous } = edit;
   if (sourceFile.text.length - previous.sourceFile.text.length !== change.newEnd - change.oldEnd) return undefined;
   const delta = change.newEnd - change.oldEnd;
@@ -75,9 +75,9 @@ export function checkEditedFile(sourceFile: ts.SourceFile, detector: BlockingCal
   if (!fn?.body || fn.getStart(sourceFile) !== edit.fnStart || fn.end !== edit.fnEnd + delta) return undefined;
   if (sourceFile.text.slice(edit.fnStart, fn.body.getStart(sourceFile)) !== edit.header) return undefined;
   if (!isLocalEdit(sourceFile, fn, change.start, change.newEnd, sourceFile.text.slice(change.start, change.newEnd))) return undefined;
-  for (const [fileName, linked] of previous.linkedFiles) if (detector.program.getSourceFile(fileName) !== linked) return undefined;
+  for (const [fileName, linked] of previous.linkedFiles) if (detectors.program.getSourceFile(fileName) !== linked) return undefined;
   carryFunctionNames(sourceFile, previous.sourceFile, fn);
-  if (factsOf(fn, detector, (position) => position) !== edit.facts) return undefined;
+  if (factsOf(fn, detectors, (position) => position) !== edit.facts) return undefined;
 
   const kept: Finding[] = [];
   for (const finding of previous.findings) {
@@ -86,7 +86,7 @@ export function checkEditedFile(sourceFile: ts.SourceFile, detector: BlockingCal
     if (!moved) return undefined;
     kept.push(moved);
   }
-  return [...kept, ...detector.checkSourceFile(sourceFile, fn)].sort((a, b) => a.range[0] - b.range[0]);
+  return [...kept, ...checkFile(sourceFile, detectors, fn)].sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** The smallest edit turning `oldText` into `newText` (common prefix and suffix left out); undefined if none. */
@@ -159,15 +159,15 @@ function innermostNodeAt(sourceFile: ts.SourceFile, start: number, end: number):
  * types included) and blocking summaries. Chain positions go through `position` (old → new text); undefined when
  * one falls inside the edit.
  */
-function factsOf(fn: FunctionNode, detector: BlockingCallDetector, position: (offset: number) => number | undefined): string | undefined {
-  const checker = detector.program.getTypeChecker();
+function factsOf(fn: FunctionNode, { program, indirect }: Detectors, position: (offset: number) => number | undefined): string | undefined {
+  const checker = program.getTypeChecker();
   const facts: unknown[] = [];
   for (let current: ts.Node | undefined = fn; current; current = current.parent) {
     if (!isFunctionWithBody(current)) continue;
     const signature = checker.getSignatureFromDeclaration(current);
     // A callback written in place is called through a parameter, never resolved to: only the functions around it
-    // (whose summaries take in their sync callbacks) tell.
-    const summary = isCalledByName(current) ? detector.summaryOf(current) : noSummary;
+    // (whose summaries take in their sync callbacks) tell. Summaries matter only to the indirect check.
+    const summary = indirect && isCalledByName(current) ? indirect.summaryOf(current) : noSummary;
     const links: unknown[] = [];
     for (const link of summary.chain) {
       const moved = link.file === fn.getSourceFile().fileName ? position(link.position) : link.position;
@@ -188,16 +188,7 @@ const noSummary = { chain: [], api: undefined } as const;
 
 /** Whether calls can resolve to `fn`: a declaration, a method, or a function stored under a name. */
 function isCalledByName(fn: FunctionNode): boolean {
-  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return true;
-  let holder = fn.parent;
-  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
-  return (
-    ts.isVariableDeclaration(holder) ||
-    ts.isPropertyDeclaration(holder) ||
-    ts.isPropertyAssignment(holder) ||
-    ts.isBinaryExpression(holder) ||
-    ts.isExportAssignment(holder)
-  );
+  return (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) || holderOf(fn) !== undefined;
 }
 
 /** Where an old-text offset is in the new text; undefined inside the replaced text. */
@@ -219,8 +210,9 @@ function movedRange(range: readonly [number, number], change: TextChange, mayEnc
 /** A finding outside the edited function, in new-text positions; undefined if any of its parts cannot move. */
 function movedFinding(finding: Finding, change: TextChange, sourceFile: ts.SourceFile): Finding | undefined {
   const range = movedRange(finding.range, change, true);
-  const asyncContext = finding.asyncContext && movedRange(finding.asyncContext, change, true);
-  if (!range || (finding.asyncContext && !asyncContext)) return undefined;
+  const fnRange = finding.context.fn && movedRange(finding.context.fn.range, change, true);
+  if (!range || (finding.context.fn && !fnRange)) return undefined;
+  const context: FindingContext = finding.context.fn && fnRange ? { ...finding.context, fn: { ...finding.context.fn, range: fnRange } } : finding.context;
   const fixes = [];
   for (const fix of finding.fixes) {
     const edits = [];
@@ -246,5 +238,5 @@ function movedFinding(finding: Finding, change: TextChange, sourceFile: ts.Sourc
       chain.push({ ...link, position, line: line + 1, character });
     }
   }
-  return { ...finding, range, asyncContext, fixes, ...(chain && { chain }) };
+  return { ...finding, range, context, fixes, ...(chain && { chain }) };
 }

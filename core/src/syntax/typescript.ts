@@ -1,7 +1,12 @@
-/** The TypeScript-tree facts that `context.ts` needs, with callback timing resolved by the type checker. */
+/**
+ * The TypeScript syntax adapter: the tree facts `analysis/context.ts` needs (callback timing resolved by the type
+ * checker), and how a function is named from what holds it — one answer for messages, summaries and incremental
+ * checks.
+ */
 import * as ts from 'typescript';
-import { functionLabel, type ContextSyntax, type FunctionFacts } from '../analysis/context.js';
+import type { ContextSyntax } from '../analysis/context.js';
 import { skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
+import type { FunctionDescription, FunctionKind } from '../finding.js';
 
 export type FunctionNode =
   | ts.FunctionDeclaration
@@ -67,10 +72,9 @@ export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node>
   };
 }
 
-export function functionFacts(fn: ts.Node): FunctionFacts {
-  const async = isAsyncFunction(fn);
+export function functionFacts(fn: ts.Node): FunctionDescription {
   const generator = (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && !!fn.asteriskToken;
-  const kind = ts.isArrowFunction(fn)
+  const kind: FunctionKind = ts.isArrowFunction(fn)
     ? 'arrow function'
     : ts.isMethodDeclaration(fn) || ts.isAccessor(fn)
       ? 'method'
@@ -79,20 +83,57 @@ export function functionFacts(fn: ts.Node): FunctionFacts {
         : generator
           ? 'generator function'
           : 'function';
-  const name = functionName(fn);
-  return { async, label: functionLabel(async, kind, name) };
+  return { async: isAsyncFunction(fn), kind, name: functionName(fn) };
 }
 
-function functionName(fn: ts.Node): string | undefined {
+/** What a function (or class) expression is stored in: its declaration, assignment or default export. */
+export type Holder = ts.VariableDeclaration | ts.PropertyDeclaration | ts.PropertyAssignment | ts.BinaryExpression | ts.ExportAssignment;
+
+/**
+ * Where a function expression is stored, looking through parentheses, `as` and `satisfies`: `const f = () => …`,
+ * `class { f = () => … }`, `{ f: function () {} }`, `exports.f = function () {}`, `export default () => …`.
+ */
+export function holderOf(expression: ts.Node): Holder | undefined {
+  let holder = expression.parent;
+  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder))) holder = holder.parent;
+  if (!holder) return undefined;
+  return ts.isVariableDeclaration(holder) ||
+    ts.isPropertyDeclaration(holder) ||
+    ts.isPropertyAssignment(holder) ||
+    ts.isBinaryExpression(holder) ||
+    ts.isExportAssignment(holder)
+    ? holder
+    : undefined;
+}
+
+/**
+ * The name a holder declares (`f` of `const f = …`). Messages name a function by declarations only; `assignments`
+ * adds the property an assignment stores it in (`load` of `exports.load = function () {}`) and private names.
+ */
+export function holderName(holder: Holder | undefined, assignments = false): string | undefined {
+  if (!holder || ts.isExportAssignment(holder)) return undefined;
+  const name = ts.isBinaryExpression(holder) ? (assignments && ts.isPropertyAccessExpression(holder.left) ? holder.left.name : undefined) : holder.name;
+  if (!name) return undefined;
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || (assignments && ts.isPrivateIdentifier(name)) ? name.text : undefined;
+}
+
+/** A function's own name, else the name its holder declares. */
+export function functionName(fn: ts.Node): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) && fn.name) {
     return fn.name.getText();
   }
-  let holder = fn.parent;
-  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder))) {
-    holder = holder.parent;
-  }
-  if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder))) {
-    return ts.isIdentifier(holder.name) || ts.isStringLiteral(holder.name) ? holder.name.text : undefined;
+  return holderName(holderOf(fn));
+}
+
+/**
+ * The function with a body behind a declaration: itself, or the function expression a variable or property holds
+ * directly (`const f = () => …`). Overload signatures have no body (the implementation is another declaration).
+ */
+export function functionHeldBy(declaration: ts.Declaration): FunctionNode | undefined {
+  if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+    const initializer = declaration.initializer;
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
   }
   return undefined;
 }

@@ -1,10 +1,15 @@
+/**
+ * `no-indirect-blocking-call`: a call, inside async code, of your own sync function that blocks further down. An
+ * adapter over the core's detector (type information needed); calls `no-blocking-call` reports in the same file are
+ * left to it, so no call is reported twice.
+ */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { type CallLike, describeChain } from 'unblock-core';
+import { defaultSummaryLimits, detectorFor, indirectOptionsSchema, messages, type CallLike, type IndirectOptions } from 'unblock-core';
 import { createRule } from '../util/create-rule.js';
-import { detectorFor, sharedDefaults, sharedOptionProperties, type SharedOptions } from '../util/options.js';
-import { suggestionMessages, suggestionsOf, type SuggestionMessageIds } from '../util/suggestions.js';
+import { directOptionsOf, effectiveOptions, optionsSchema } from '../util/options.js';
+import { reportFinding, suggestionMessages, type SuggestionMessageIds } from '../util/report.js';
 
-export type Options = [SharedOptions & { maxDepth?: number; maxFunctionSize?: number }];
+export type Options = [IndirectOptions];
 export type MessageIds = 'indirectBlockingCall' | SuggestionMessageIds;
 
 export default createRule<Options, MessageIds>({
@@ -17,47 +22,26 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     hasSuggestions: true,
-    messages: {
-      indirectBlockingCall: '`{{api}}` blocks the event loop {{context}}: {{chain}}; {{remedy}}.',
-      ...suggestionMessages,
-    },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ...sharedOptionProperties,
-          maxDepth: { type: 'integer', minimum: 1, description: 'How many of your functions deep to follow a chain of calls.' },
-          maxFunctionSize: {
-            type: 'integer',
-            minimum: 1,
-            description: 'Functions with more syntax nodes than this are not looked into (bounds the cost on generated code).',
-          },
-        },
-      },
-    ],
-    defaultOptions: [{ ...sharedDefaults, maxDepth: 8, maxFunctionSize: 20_000 }],
+    messages: { indirectBlockingCall: messages.indirectBlockingCall, ...suggestionMessages },
+    schema: optionsSchema(indirectOptionsSchema),
+    // Only the limits have defaults here: the shared options come from `settings.unblock` when unset.
+    defaultOptions: [{ ...defaultSummaryLimits }],
   },
-  defaultOptions: [{ ...sharedDefaults, maxDepth: 8, maxFunctionSize: 20_000 }],
-  create(context, [options]) {
+  defaultOptions: [{ ...defaultSummaryLimits }],
+  create(context, [own]) {
     // Following calls into function bodies needs the type checker; without type information there is nothing to do.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (!services?.program || !services.esTreeNodeToTSNodeMap) return {};
-    const { maxDepth, maxFunctionSize, ...shared } = options;
-    const detector = detectorFor(services.program, {
-      ...shared,
-      summaryLimits: { ...(maxDepth && { maxDepth }), ...(maxFunctionSize && { maxFunctionSize }) },
-    });
+    const program = services.program;
+    const detector = detectorFor(program, effectiveOptions(context, own));
     const map = services.esTreeNodeToTSNodeMap;
+    let direct: typeof detector | undefined;
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
-      const finding = detector.checkIndirectCall(map.get(node) as CallLike);
-      if (!finding?.chain) return;
-      context.report({
-        node,
-        messageId: 'indirectBlockingCall',
-        data: { api: finding.label, context: finding.context, chain: describeChain(finding.chain, context.filename), remedy: finding.remedy },
-        suggest: suggestionsOf(finding.fixes),
-      });
+      // `no-blocking-call` with its own options when it is on for this file, else this rule's options.
+      const directOptions = directOptionsOf(context);
+      direct ??= directOptions ? detectorFor(program, directOptions) : detector;
+      const finding = detector.checkIndirectCall(map.get(node) as CallLike, direct);
+      if (finding) reportFinding(context, node, finding);
     };
     return { CallExpression: check, NewExpression: check, TaggedTemplateExpression: check };
   },

@@ -1,10 +1,11 @@
 /**
- * Context facts for ESTree without type information. Callback timing is judged by the callee's shape
- * (`.map`, `Array.from`, `new Promise`) since receivers cannot be typed; offload APIs by import tracking.
+ * The ESTree syntax adapter: the context facts of an ESTree without type information. Callback timing is judged by
+ * the callee's shape (`.map`, `Array.from`, `new Promise`) since receivers cannot be typed; offload APIs by import
+ * tracking.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { type ContextSyntax, type FunctionFacts, functionLabel, syncCallbackApis } from 'unblock-core';
+import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -54,11 +55,11 @@ export function isFunction(node: Node): node is FunctionNode {
   );
 }
 
-function estreeFunctionFacts(fn: FunctionNode): FunctionFacts {
+function estreeFunctionFacts(fn: FunctionNode): FunctionDescription {
   const parent = fn.parent;
   const isMethod =
     parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.Property && parent.method);
-  const kind =
+  const kind: FunctionKind =
     fn.type === AST_NODE_TYPES.ArrowFunctionExpression
       ? 'arrow function'
       : isMethod
@@ -68,7 +69,7 @@ function estreeFunctionFacts(fn: FunctionNode): FunctionFacts {
         : fn.generator
           ? 'generator function'
           : 'function';
-  return { async: fn.async, label: functionLabel(fn.async, kind, functionName(fn)) };
+  return { async: fn.async, kind, name: functionName(fn) };
 }
 
 function functionName(fn: FunctionNode): string | undefined {

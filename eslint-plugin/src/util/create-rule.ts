@@ -1,4 +1,6 @@
+/** `createRule`: typescript-eslint's RuleCreator with this plugin's docs (each rule's page, from the core). */
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { ruleDocsUrl } from 'unblock-core';
 
 export interface UnblockRuleDocs {
   description: string;
@@ -6,6 +8,4 @@ export interface UnblockRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<UnblockRuleDocs>(
-  (name) => `https://github.com/unblock-dev/unblock/blob/main/rules-docs/${name}.md`,
-);
+export const createRule = ESLintUtils.RuleCreator<UnblockRuleDocs>(ruleDocsUrl);

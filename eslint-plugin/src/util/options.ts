@@ -1,50 +1,65 @@
-/** Options shared by the rules (schema, defaults) and the per-program detector cache. */
-import { typeOrValueSpecifiersSchema, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+/**
+ * The rules' options: a rule's own options over the shared `settings.unblock` (checked against the same schema as
+ * the rule options), resolved for the detector; and which calls `no-blocking-call` reports in the file being linted,
+ * so that `no-indirect-blocking-call` never reports one of them again.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import type * as ts from 'typescript';
-import { allCategories, BlockingCallDetector, type Category, categoryDescriptions, type ContextMode, contextModes, defaultCategories, type DetectorOptions } from 'unblock-core';
+import {
+  detectorOptions,
+  mergeOptions,
+  normalizeOptions,
+  optionDefinitions,
+  sharedOptionsSchema,
+  type DetectorOptions,
+  type IndirectOptions,
+  type JsonSchema,
+  type SharedOptions,
+} from 'unblock-core';
 
-export interface SharedOptions {
-  categories?: Partial<Record<Category, boolean>>;
-  context?: ContextMode;
-  allow?: TypeOrValueSpecifier[];
-  deny?: TypeOrValueSpecifier[];
+/**
+ * A rule's `meta.schema`: one options object with `properties`. The specifier's schema is a definition both
+ * `allow` and `deny` refer to, so the generated docs list the options, not the specifier's inner fields.
+ */
+export function optionsSchema(properties: Readonly<Record<string, JsonSchema>>): JSONSchema4 {
+  return {
+    type: 'array',
+    items: [{ type: 'object', additionalProperties: false, properties }],
+    minItems: 0,
+    maxItems: 1,
+    'x-definitions': optionDefinitions,
+  } as JSONSchema4;
 }
 
-export const sharedOptionProperties: Record<keyof SharedOptions, JSONSchema4> = {
-  categories: {
-    type: 'object',
-    description: `Turn categories of blocking APIs on or off. On by default: ${defaultCategories.join(', ')}.`,
-    additionalProperties: false,
-    properties: Object.fromEntries(
-      allCategories.map((category) => [category, { type: 'boolean', description: `Report ${categoryDescriptions[category]}.` }]),
-    ),
-  },
-  context: {
-    type: 'string',
-    enum: [...contextModes],
-    description:
-      'Where to report: `async` (async functions and sync callbacks running during them), `function` (any function), `everywhere` (module level too).',
-  },
-  allow: { ...typeOrValueSpecifiersSchema, description: 'APIs never to report, as TypeOrValueSpecifiers.' },
-  deny: { ...typeOrValueSpecifiersSchema, description: 'Extra APIs to report as blocking, as TypeOrValueSpecifiers.' },
-};
+/** `settings.unblock` of a config, checked once per settings object (ESLint hands each file the same one). */
+const sharedByConfig = new WeakMap<object, SharedOptions>();
 
-export const sharedDefaults = { context: 'async' as const, allow: [], deny: [] };
-
-export function enabledCategories(switches: Partial<Record<Category, boolean>> = {}): Category[] {
-  return allCategories.filter((category) => switches[category] ?? defaultCategories.includes(category));
+function sharedSettings(settings: Readonly<Record<string, unknown>>): SharedOptions {
+  const cached = sharedByConfig.get(settings);
+  if (cached) return cached;
+  const { options, problems } = normalizeOptions(settings.unblock, sharedOptionsSchema, 'settings.unblock');
+  // Like invalid rule options, an invalid shared setting stops the lint run with a message saying what is wrong.
+  if (problems.length > 0) throw new Error(`unblock: invalid ESLint settings:\n\t${problems.join('\n\t')}`);
+  sharedByConfig.set(settings, options);
+  return options;
 }
 
-/** One detector per program and options: type-checker work and function summaries are shared by a lint run. */
-const detectors = new WeakMap<ts.Program, Map<string, BlockingCallDetector>>();
+/** A rule's options (as ESLint validated them) over `settings.unblock`, resolved for the detector. */
+export function effectiveOptions(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, own: IndirectOptions): DetectorOptions {
+  return detectorOptions(mergeOptions(sharedSettings(context.settings), own));
+}
 
-export function detectorFor(program: ts.Program, options: SharedOptions & Omit<DetectorOptions, 'categories'>): BlockingCallDetector {
-  const resolved: DetectorOptions = { ...options, categories: enabledCategories(options.categories) };
-  const key = JSON.stringify(resolved);
-  let byOptions = detectors.get(program);
-  if (!byOptions) detectors.set(program, (byOptions = new Map()));
-  let detector = byOptions.get(key);
-  if (!detector) byOptions.set(key, (detector = new BlockingCallDetector(program, resolved)));
-  return detector;
+/**
+ * `no-blocking-call`'s options for the file being linted, under the SourceCode object every rule of a file shares.
+ * ESLint creates every rule's listeners before it walks the file, so the other rule finds them on its first call.
+ */
+const directOptions = new WeakMap<object, DetectorOptions>();
+
+export function recordDirectOptions(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, options: DetectorOptions): void {
+  directOptions.set(context.sourceCode, options);
+}
+
+/** What `no-blocking-call` reports with in this file; undefined when it is off for the file. */
+export function directOptionsOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): DetectorOptions | undefined {
+  return directOptions.get(context.sourceCode);
 }

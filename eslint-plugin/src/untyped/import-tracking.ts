@@ -1,0 +1,70 @@
+/**
+ * The untyped engine: without type information, blocking calls are found by import tracking (`import`, `require` and
+ * globals of catalog APIs, with `ReferenceTracker` from `@eslint-community/eslint-utils`) and their context judged by
+ * syntax (`estree-syntax.ts`). It runs on ESLint's scope analysis, which is why it lives in the plugin, not the core.
+ */
+import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core';
+import { estreeSyntax } from './estree-syntax.js';
+import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from './trace-map.js';
+
+/** The blocking calls of a file, found by import tracking: each with the node to report. */
+export function findByImportTracking(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  program: TSESTree.Program,
+  options: DetectorOptions,
+): { node: TSESTree.Node; finding: Finding }[] {
+  // typescript-eslint's scope types are a superset of ESLint's; eslint-utils is typed against ESLint's.
+  const scope = sourceCode.getScope(program) as unknown as ConstructorParameters<typeof ReferenceTracker>[0];
+  // 'legacy' mode: named imports of CommonJS modules (`import { readFileSync } from 'fs'`) are tracked too.
+  const tracker = new ReferenceTracker(scope, { mode: 'legacy' });
+  const { modules, globals } = traceMapsFor(new Set(options.categories));
+  const offloadCalls = new Set<TSESTree.Node>();
+  const offload = offloadTraceMap;
+  for (const { node } of [...tracker.iterateEsmReferences(offload), ...tracker.iterateCjsReferences(offload)]) {
+    offloadCalls.add(node as TSESTree.Node);
+  }
+  const syntax = estreeSyntax(offloadCalls);
+  const references = [
+    ...tracker.iterateEsmReferences(modules),
+    ...tracker.iterateCjsReferences(modules),
+    ...tracker.iterateGlobalReferences(globals),
+  ];
+  const seen = new Set<TSESTree.Node>();
+  const found: { node: TSESTree.Node; finding: Finding }[] = [];
+  for (const { node, info } of references) {
+    const call = node as TSESTree.Node;
+    if (seen.has(call)) continue;
+    seen.add(call);
+    if (call.type !== 'CallExpression' && call.type !== 'NewExpression') continue;
+    const { api } = info as TrackedApi;
+    if (api.onlyWithoutCallback && mayPassCallback(call, sourceCode)) continue;
+    const context = findAsyncContext<TSESTree.Node>(call, syntax, options.context);
+    if (!context) continue;
+    found.push({ node: call, finding: { kind: 'direct', api, range: call.range, context: findingContext(context, (fn) => fn.range), fixes: [] } });
+  }
+  return found;
+}
+
+/** Trace maps are derived from the catalog once per set of categories, not per file. */
+const traceMaps = new Map<string, ReturnType<typeof buildTraceMaps>>();
+const offloadTraceMap = buildOffloadTraceMap();
+function traceMapsFor(categories: ReadonlySet<Category | 'user'>): ReturnType<typeof buildTraceMaps> {
+  const key = [...categories].sort().join();
+  let maps = traceMaps.get(key);
+  if (!maps) traceMaps.set(key, (maps = buildTraceMaps(blockingApis.filter((api) => categories.has(api.category)))));
+  return maps;
+}
+
+/** `randomBytes(16, cb)`: any function-like or unknown identifier argument may be the callback. */
+function mayPassCallback(call: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return call.arguments.some((argument) => {
+    if (argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') return true;
+    if (argument.type !== 'Identifier') return false;
+    const scope = sourceCode.getScope(argument) as unknown as Parameters<typeof findVariable>[0];
+    const variable = findVariable(scope, argument.name);
+    const definition = variable?.defs[0];
+    return !definition || definition.type === 'FunctionName' || definition.type === 'Parameter' || definition.type === 'ImportBinding';
+  });
+}
