@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Tests run the core's source, as they run the plugin's and the server's own modules (no build in between).
-  resolve: { alias: { 'unblock-core': fileURLToPath(new URL('./core/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: /^unblock-core$/, replacement: fileURLToPath(new URL('./core/src/index.ts', import.meta.url)) },
+      { find: /^unblock-core\/contracts$/, replacement: fileURLToPath(new URL('./core/src/contracts.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['core/tests/**/*.test.ts', 'eslint-plugin/tests/**/*.test.ts', 'runtime/tests/**/*.test.ts', 'language-server/tests/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,

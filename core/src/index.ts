@@ -3,14 +3,9 @@
  * checker in, plain findings out) and the fixes for them. It imports only `typescript` and Node's own modules;
  * the ESLint rules and the language server are adapters over it.
  */
-// Contracts: what users configure, what is reported, and how it is worded.
-export * from './options.js';
-export * from './messages.js';
-export * from './finding.js';
-export * from './specifier.js';
-export { inlineRefs, isRecord, prune, schemaProblems, type JsonSchema, type JsonType, type SchemaDefinitions } from './schema.js';
+// Contracts: what users configure, what is reported, and how it is worded (also alone: `unblock-core/contracts`).
+export * from './contracts.js';
 // Knowledge: the catalog of blocking APIs and of APIs that run callbacks.
-export * from './catalog/types.js';
 export { blockingApis, catalogModule, findBlockingApi, offloadApis, packages } from './catalog/index.js';
 export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
 // Analysis.
@@ -22,3 +17,4 @@ export { FunctionSummaries, type Summary } from './analysis/summaries.js';
 export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
 // Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';
+export { IncrementalChecker, type CheckResult } from './incremental/checker.js';

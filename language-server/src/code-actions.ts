@@ -1,15 +1,90 @@
 /**
  * Code actions for unblock diagnostics, the way vscode-eslint offers them: the core's fixes, disable comments
- * (for the line, merged into an existing directive; for the file) and the rule's documentation.
+ * (for the line, merged into an existing directive; for the file) and the rule's documentation — the one place a new
+ * editor action goes — and the command that opens the documentation.
  */
-import * as ts from 'typescript';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { ruleDocsUrl } from 'unblock-core';
-import { eslintRuleName, type DiagnosticData, type LspFix } from './diagnostics.js';
+import type * as ts from 'typescript';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type ExecuteCommandParams,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { Analyzer } from './analysis.js';
+import { eslintRuleName, isDiagnosticData, source, type DiagnosticData, type LspFix } from './diagnostics.js';
+import { disableFileEdit, disableLineEdit } from './directives.js';
+import type { OpenDocuments } from './documents.js';
+import { showDocumentationCommand } from './protocol.js';
 
-export const showDocumentationCommand = 'unblock.showDocumentation';
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.unblock`;
+
+export interface CodeActionHost {
+  readonly documents: OpenDocuments;
+  readonly analyzer: Analyzer;
+}
+
+/** `textDocument/codeAction`: the actions of the unblock diagnostics in the request. */
+export async function codeActions(params: CodeActionParams, { documents, analyzer }: CodeActionHost): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const wants = (kind: string) => only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  // Source actions run only when asked for by kind (on save, or from a "Source Action…" menu).
+  const wantsFixAll = only !== undefined && wants(fixAllKind);
+  const ours = wants(CodeActionKind.QuickFix)
+    ? params.context.diagnostics.filter((diagnostic) => diagnostic.source === source && diagnostic.code !== 'file-too-large')
+    : [];
+  const initial = documents.get(uri);
+  if (!initial || (ours.length === 0 && !wantsFixAll)) return [];
+  // Diagnostics carry their fixes; analyse again only when they are from an older version (or lost their data).
+  const stale = ours.some((diagnostic) => !isDiagnosticData(diagnostic.data) || diagnostic.data.version !== initial.version);
+  const fresh = stale || wantsFixAll ? await analyzer.analyse(uri) : undefined;
+  const document = documents.get(uri);
+  if (!document || (fresh && fresh.version !== document.version)) return [];
+  const current = (diagnostic: Diagnostic): DiagnosticData | undefined => {
+    if (isDiagnosticData(diagnostic.data) && diagnostic.data.version === document.version) return diagnostic.data;
+    const match = fresh?.diagnostics.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate, diagnostic));
+    return match && isDiagnosticData(match.data) ? match.data : undefined;
+  };
+  const actions: CodeAction[] = [];
+  const sourceFile = ours.length > 0 ? analyzer.sourceFileOf(document) : undefined;
+  const seen = new Set<string>();
+  for (const diagnostic of ours) {
+    const data = current(diagnostic);
+    if (data) actions.push(...actionsFor(diagnostic, data, document.document, sourceFile, seen));
+  }
+  if (wantsFixAll && fresh) {
+    const fixes = fresh.diagnostics.flatMap((diagnostic) => (isDiagnosticData(diagnostic.data) ? [diagnostic.data.fixes] : []));
+    actions.push({
+      title: 'Fix all safe unblock problems',
+      kind: fixAllKind,
+      edit: { changes: { [uri]: safeFixEdits(fixes, document.document) } },
+    });
+  }
+  return actions;
+}
+
+/** `workspace/executeCommand` of `unblock.showDocumentation`: the page opens in the client (or its URL is shown). */
+export async function showDocumentation(params: ExecuteCommandParams, connection: Connection, canShowDocument: boolean): Promise<null> {
+  if (params.command !== showDocumentationCommand) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
+  }
+  const url: unknown = params.arguments?.[0];
+  if (typeof url !== 'string' || !/^https:\/\//.test(url)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${showDocumentationCommand} takes the https URL of a page`);
+  }
+  if (canShowDocument) await connection.window.showDocument({ uri: url, external: true });
+  else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `unblock documentation: ${url}` });
+  return null;
+}
 
 /** Actions for one diagnostic; `seen` drops the per-line / per-file / docs duplicates across diagnostics. */
 export function actionsFor(
@@ -79,85 +154,11 @@ export function safeFixEdits(fixesPerProblem: readonly (readonly LspFix[])[], do
   return edits;
 }
 
-/**
- * `// eslint-disable-next-line <rule>` above `line`, with its indentation; added to the rule list when the line
- * above already is such a directive; `{/* … *\/}` between JSX children, where `//` would be text.
- */
-export function disableLineEdit(document: TextDocument, line: number, rule: string, sourceFile: ts.SourceFile | undefined): TextEdit {
-  const text = lineText(document, line);
-  const indent = /^\s*/.exec(text)?.[0] ?? '';
-  if (line > 0) {
-    const previous = lineText(document, line - 1);
-    const column = mergeColumn(previous, 'eslint-disable-next-line', rule);
-    if (column !== undefined) return { range: point(line - 1, column), newText: `, ${rule}` };
-  }
-  const start = document.offsetAt({ line, character: indent.length });
-  const jsx = sourceFile !== undefined && isJsxChildPosition(sourceFile, start);
-  const comment = jsx ? `{/* eslint-disable-next-line ${rule} */}` : `// eslint-disable-next-line ${rule}`;
-  return { range: point(line, 0), newText: `${indent}${comment}${eol(document)}` };
-}
-
-/** `/* eslint-disable <rule> *\/` as the first line (after a shebang), or added to such a comment there. */
-export function disableFileEdit(document: TextDocument, rule: string): TextEdit {
-  const line = document.getText().startsWith('#!') ? 1 : 0;
-  if (line < document.lineCount) {
-    const column = mergeColumn(lineText(document, line), 'eslint-disable', rule);
-    if (column !== undefined) return { range: point(line, column), newText: `, ${rule}` };
-  }
-  return { range: point(line, 0), newText: `/* eslint-disable ${rule} */${eol(document)}` };
-}
-
-/**
- * Where `, <rule>` goes to extend a directive comment that is the whole line (`// <keyword> a, b -- why`,
- * `/* <keyword> a *\/`, `{/* <keyword> a *\/}`); undefined when the line is no such directive, or the directive
- * names no rule (it disables all of them) or already names this one.
- */
-export function mergeColumn(line: string, keyword: string, rule: string): number | undefined {
-  const match = new RegExp(`^\\s*(//|\\{?\\s*/\\*)\\s*${keyword}(?=\\s|\\*/|$)`).exec(line);
-  if (!match) return undefined;
-  const block = match[1] !== '//';
-  const bodyStart = match[0].length;
-  const close = block ? line.indexOf('*/', bodyStart) : line.length;
-  if (close < 0) return undefined;
-  if (block) {
-    const tail = /^\*\/\s*(\})?\s*$/.exec(line.slice(close));
-    if (!tail || (tail[1] !== undefined) !== (match[1] ?? '').startsWith('{')) return undefined;
-  }
-  const body = line.slice(bodyStart, close);
-  const description = /\s-{2,}\s/.exec(body);
-  const list = description ? body.slice(0, description.index) : body;
-  const rules = list.split(',').map((name) => name.trim()).filter(Boolean);
-  if (rules.length === 0 || rules.includes(rule)) return undefined;
-  return bodyStart + list.trimEnd().length;
-}
-
-/**
- * Whether a line starting at `offset` starts among JSX children (`<div>` … `{call()}` … `</div>`), where only
- * `{/* *\/}` comments are comments.
- */
-export function isJsxChildPosition(sourceFile: ts.SourceFile, offset: number): boolean {
-  let node: ts.Node = sourceFile;
-  for (;;) {
-    const child = ts.forEachChild(node, (candidate) => (candidate.getStart(sourceFile) <= offset && offset < candidate.getEnd() ? candidate : undefined));
-    if (!child) break;
-    node = child;
-  }
-  if (ts.isJsxText(node)) return true;
-  // The first enclosing node that starts before the line decides: children of an element, or anything else.
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    if (current.getStart(sourceFile) < offset) return ts.isJsxElement(current) || ts.isJsxFragment(current);
-  }
-  return false;
-}
-
-function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-}
-
-function point(line: number, character: number) {
-  return { start: { line, character }, end: { line, character } };
-}
-
-function eol(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
 }

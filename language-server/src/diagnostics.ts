@@ -1,9 +1,13 @@
-/** Findings of the core → LSP diagnostics, carrying their fixes so code actions need no second analysis. */
+/**
+ * Findings of the core → LSP diagnostics: worded by the core's messages, at the severity the settings or the ESLint
+ * config give, carrying their fixes so code actions need no second analysis.
+ */
 import { formatMessage, pluginNamespace, ruleDocsUrl, ruleNames, type Finding, type Fix } from 'unblock-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { EslintRules } from './eslint-config.js';
 import { fileNameToUri, uriToFileName } from './paths.js';
-import type { SeverityName } from './settings.js';
+import type { SeverityName, UnblockSettings } from './settings.js';
 
 export const source = 'unblock';
 
@@ -41,6 +45,21 @@ export const severities: Readonly<Record<SeverityName, DiagnosticSeverity>> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/**
+ * The severity to report `finding` with: `unblock.categorySeverity` for its category, else the workspace's ESLint
+ * config, else `unblock.severity`. Undefined when the ESLint config turns its rule off or the category is `off`.
+ */
+export function severityOf(finding: Finding, eslint: EslintRules | undefined, settings: UnblockSettings): DiagnosticSeverity | undefined {
+  const configured = eslint?.rules.get(eslintRuleName(ruleNames[finding.kind]));
+  if (configured?.severity === 0) return undefined;
+  // `user`: APIs from `unblock.deny` and `@blocking` tags, which no category switch covers either.
+  const category = finding.api.category;
+  const override = category === 'user' ? undefined : settings.categorySeverity[category];
+  if (override !== undefined) return override === 'off' ? undefined : severities[override];
+  if (!configured) return severities[settings.severity];
+  return configured.severity === 1 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+}
 
 export function rangeOf(document: TextDocument, range: readonly [start: number, end: number]): Range {
   return { start: document.positionAt(range[0]), end: document.positionAt(range[1]) };

@@ -1,0 +1,142 @@
+/**
+ * Analysing one open document: the checks that come first (enabled, size, `node_modules`), its project's program,
+ * the core's incremental check, and the diagnostics the findings become (disable comments, severities); each
+ * analysis is reported to the client (`unblock/status`). Never decides by itself what blocks.
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ruleNames, type Finding } from 'unblock-core';
+import type * as ts from 'typescript';
+import type { Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { ClientSupport } from './capabilities.js';
+import type { Configuration } from './configuration.js';
+import { eslintRuleName, severityOf, skippedDiagnostic, toDiagnostic } from './diagnostics.js';
+import { DisabledRanges } from './directives.js';
+import type { OpenDocument, OpenDocuments } from './documents.js';
+import { messageOf, type Log } from './log.js';
+import { isInNodeModules, isSupported } from './paths.js';
+import type { ProjectService } from './projects/project-service.js';
+import { statusNotification, type StatusParams } from './protocol.js';
+import type { UnblockSettings } from './settings.js';
+
+/** A document's diagnostics at a version. */
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface AnalyzerHost {
+  readonly connection: Connection;
+  client(): ClientSupport;
+  readonly documents: OpenDocuments;
+  readonly projects: ProjectService;
+  readonly configuration: Configuration;
+  readonly log: Log;
+}
+
+const slowAnalysisMs = 200;
+
+export class Analyzer {
+  constructor(private readonly host: AnalyzerHost) {}
+
+  /** `analyse`, telling the client when it failed (`unblock/status`). */
+  async analyseReporting(uri: string): Promise<Analysis | undefined> {
+    try {
+      return await this.analyse(uri);
+    } catch (error) {
+      this.status({ uri, state: 'error', lastAnalysisMs: 0, findings: 0 });
+      throw error;
+    }
+  }
+
+  /** Diagnostics of an open document at its current version; undefined when it is not open or not analysable. */
+  async analyse(uri: string): Promise<Analysis | undefined> {
+    const { documents, projects, configuration, log } = this.host;
+    const opened = documents.get(uri);
+    if (!opened || opened.fileName === undefined || !isSupported(opened.fileName, opened.languageId)) return undefined;
+    const fileName = opened.fileName;
+    const settings = await configuration.settingsFor(uri);
+    if (!settings.enable) return this.finish(documents.get(uri), [], 'disabled', 0, settings);
+    if (isInNodeModules(fileName)) return this.finish(documents.get(uri), [], 'ok', 0, settings);
+    const size = Buffer.byteLength(opened.text);
+    if (size > settings.maxFileSize) {
+      log.once(`skip:${uri}`, `skipped ${fileName}: ${size} bytes is over unblock.maxFileSize (${settings.maxFileSize})`);
+      return this.finish(documents.get(uri), [skippedDiagnostic(size, settings.maxFileSize)], 'ok', 0, settings);
+    }
+    const file = await configuration.forFile(uri, fileName, settings);
+    if (!this.host.client().watchRegistration) await projects.reloadIfStale(fileName);
+    let progress: WorkDoneProgressServerReporter | undefined;
+    if (this.host.client().progress && !projects.isLoaded(fileName)) progress = await this.host.connection.window.createWorkDoneProgress();
+
+    // From here on synchronous: the program and the document are the same version.
+    const document = documents.get(uri);
+    if (!document) {
+      progress?.done();
+      return undefined;
+    }
+    const started = performance.now();
+    let result: { sourceFile: ts.SourceFile | undefined; findings: Finding[] };
+    try {
+      progress?.begin('unblock', undefined, `Loading the TypeScript project of ${path.basename(fileName)}`);
+      const project = projects.projectFor(fileName);
+      progress?.report(`Building ${path.basename(project.name)}`);
+      try {
+        result = project.check(fileName, document.text, file.options);
+      } catch (error) {
+        if (!isTypeScriptAssertion(error)) throw error;
+        // An incrementally parsed tree TypeScript itself rejects, maybe of another open file of the project (its
+        // failed update leaves the program unusable): parse them all afresh, once.
+        log.info(`TypeScript failed on an incremental parse in ${project.name} (${messageOf(error).split('\n')[0]}); parsing its open files afresh`);
+        for (const open of projects.openFilesOf(project)) documents.byFileName(open)?.parseAfresh();
+        document.parseAfresh();
+        documents.touch();
+        result = project.check(fileName, document.text, file.options);
+      }
+      if (!result.sourceFile) log.once(`missing:${fileName}`, `${fileName} is not in the program of ${project.name}`);
+    } finally {
+      progress?.done();
+    }
+    const disabled = result.sourceFile && new DisabledRanges(result.sourceFile);
+    const diagnostics = result.findings
+      .filter((finding) => !disabled?.isDisabled(eslintRuleName(ruleNames[finding.kind]), finding.range[0]))
+      .flatMap((finding) => {
+        const severity = severityOf(finding, file.eslint, settings);
+        return severity === undefined ? [] : [toDiagnostic(finding, document.document, severity)];
+      })
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const elapsed = Math.round(performance.now() - started);
+    if (elapsed > slowAnalysisMs) log.info(`analysing ${fileName} took ${elapsed} ms (${diagnostics.length} findings)`);
+    else if (settings.trace === 'verbose') log.info(`analysed ${fileName} in ${elapsed} ms (${diagnostics.length} findings)`);
+    return this.finish(document, diagnostics, 'ok', elapsed, settings);
+  }
+
+  /** The syntax tree of a document in its project's current program (for code actions). */
+  sourceFileOf(document: OpenDocument): ts.SourceFile | undefined {
+    if (document.fileName === undefined) return undefined;
+    const project = this.host.projects.assignedProject(document.fileName);
+    return project?.getProgram().getSourceFile(document.fileName);
+  }
+
+  private finish(
+    document: OpenDocument | undefined,
+    diagnostics: Diagnostic[],
+    state: StatusParams['state'],
+    elapsed: number,
+    settings: UnblockSettings,
+  ): Analysis | undefined {
+    if (!document) return undefined;
+    if (settings.trace !== 'off' && state === 'disabled') this.host.log.info(`unblock is disabled for ${document.uri}`);
+    this.status({ uri: document.uri, state, lastAnalysisMs: elapsed, findings: diagnostics.length });
+    return { uri: document.uri, version: document.version, diagnostics };
+  }
+
+  private status(params: StatusParams): void {
+    void this.host.connection.sendNotification(statusNotification, params);
+  }
+}
+
+/** TypeScript's internal `Debug.assert` failures ("Debug Failure. …"). */
+function isTypeScriptAssertion(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Debug Failure');
+}

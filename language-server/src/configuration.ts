@@ -1,0 +1,105 @@
+/**
+ * What applies to a file: the editor's `unblock` settings (fetched per document and cached until they change, or
+ * sent at start by clients that cannot be asked), the workspace's ESLint config (trusted workspaces only), and from
+ * both what each rule checks for.
+ */
+import * as path from 'node:path';
+import { detectorOptions, mergeOptions, ruleNames, type CheckOptions, type FindingKind } from 'unblock-core';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import type { ClientSupport } from './capabilities.js';
+import { eslintRuleName } from './diagnostics.js';
+import { EslintConfigs, type EslintRules } from './eslint-config.js';
+import type { Log } from './log.js';
+import { isInside } from './paths.js';
+import type { ProjectService } from './projects/project-service.js';
+import { defaultSettings, normalizeSettings, type UnblockSettings } from './settings.js';
+
+/** What a file is analysed with. */
+export interface FileConfiguration {
+  readonly settings: UnblockSettings;
+  /** The unblock rules and `settings.unblock` of the workspace's ESLint config, when it is read. */
+  readonly eslint: EslintRules | undefined;
+  readonly options: CheckOptions;
+}
+
+export class Configuration {
+  /** The workspace is trusted: its ESLint config may be loaded (it runs the workspace's code). */
+  trusted = false;
+  folders: readonly string[] = [];
+  private globalSettings: UnblockSettings = defaultSettings;
+  private readonly settingsCache = new Map<string, Promise<UnblockSettings>>();
+  private readonly eslintConfigs: EslintConfigs;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly client: () => ClientSupport,
+    private readonly projects: ProjectService,
+    private readonly log: Log,
+  ) {
+    this.eslintConfigs = new EslintConfigs({
+      log: (message) => log.info(message),
+      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    });
+  }
+
+  /** Settings sent without being asked for (`initializationOptions`, `workspace/didChangeConfiguration`). */
+  received(raw: unknown): void {
+    if (raw !== undefined) this.globalSettings = this.read(raw);
+    this.settingsCache.clear();
+  }
+
+  /** An ESLint config changed: load it again. */
+  eslintChanged(): void {
+    this.eslintConfigs.invalidate();
+  }
+
+  settingsFor(uri: string): Promise<UnblockSettings> {
+    if (!this.client().configuration) return Promise.resolve(this.globalSettings);
+    let settings = this.settingsCache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'unblock' }).then(
+        (raw: unknown) => (raw === null || raw === undefined ? this.globalSettings : this.read(raw)),
+        (error: unknown) => {
+          this.log.failed('workspace/configuration', error);
+          return this.globalSettings;
+        },
+      );
+      this.settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Everything `fileName` (the document at `uri`) is analysed with. */
+  async forFile(uri: string, fileName: string, settings: UnblockSettings): Promise<FileConfiguration> {
+    const eslint = this.trusted && settings.useEslintConfig !== false ? await this.eslintConfigs.rulesFor(fileName, this.folderOf(fileName)) : undefined;
+    for (const problem of eslint?.problems ?? []) this.log.once(`eslint:${problem}`, `the ESLint config of ${fileName}: ignoring ${problem}`);
+    return { settings, eslint, options: checkOptions(eslint, settings) };
+  }
+
+  /** Editor settings, checked: what is malformed is left out, and said once. */
+  private read(raw: unknown): UnblockSettings {
+    const problems: string[] = [];
+    const settings = normalizeSettings(raw, problems);
+    for (const problem of problems) this.log.once(`setting:${problem}`, `ignoring a setting: ${problem}`);
+    return settings;
+  }
+
+  /** The workspace folder of a file (ESLint's cwd), else its project's folder, else its own. */
+  private folderOf(fileName: string): string {
+    const folder = this.folders.filter((candidate) => isInside(candidate, fileName)).sort((a, b) => b.length - a.length)[0];
+    return folder ?? this.projects.assignedProject(fileName)?.directory ?? path.dirname(fileName);
+  }
+}
+
+/**
+ * What each rule checks for: a rule the workspace's ESLint config sets takes its options there, over the config's
+ * shared `settings.unblock` (a rule it turns off is not checked); otherwise the editor's settings.
+ */
+export function checkOptions(eslint: EslintRules | undefined, settings: UnblockSettings): CheckOptions {
+  const forRule = (kind: FindingKind) => {
+    const configured = eslint?.rules.get(eslintRuleName(ruleNames[kind]));
+    if (configured?.severity === 0) return undefined;
+    return detectorOptions(configured && eslint ? mergeOptions(eslint.shared, configured.options) : settings);
+  };
+  return { direct: forRule('direct'), indirect: forRule('indirect') };
+}

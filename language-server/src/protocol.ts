@@ -1,0 +1,32 @@
+/**
+ * The server ↔ client contract beyond LSP itself, imported by the VS Code extension: what the client tells the server
+ * when it starts, the `unblock/status` notification, the documentation command, and the environment to start the
+ * server in. Imports nothing that would pull the analysis into a client's bundle.
+ */
+import { ruleDocsUrl, ruleNames } from 'unblock-core/contracts';
+
+export { serverEnvironment, withServerEnvironment } from './memory.js';
+
+/** What the client says about itself in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The workspace is trusted: its ESLint config may be loaded (it runs the workspace's code). */
+  readonly trusted?: boolean;
+  /** Settings for clients without `workspace/configuration`. */
+  readonly settings?: unknown;
+}
+
+/** Sent after each analysis of a document: what a status item shows for it. */
+export const statusNotification = 'unblock/status';
+
+export interface StatusParams {
+  readonly uri: string;
+  readonly state: 'ok' | 'error' | 'disabled';
+  readonly lastAnalysisMs: number;
+  readonly findings: number;
+}
+
+/** Opens a rule's documentation page (its https URL the one argument); the server answers it, clients may too. */
+export const showDocumentationCommand = 'unblock.showDocumentation';
+
+/** The page a documentation command without an argument opens. */
+export const defaultDocumentationUrl = ruleDocsUrl(ruleNames.direct);
