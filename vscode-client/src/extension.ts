@@ -15,21 +15,26 @@ import {
   type NodeModule,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { withServerEnvironment } from 'unblock-language-server/dist/memory.js';
-import { StatusItem, type StatusParams } from './status.js';
+import {
+  defaultDocumentationUrl,
+  showDocumentationCommand,
+  statusNotification,
+  withServerEnvironment,
+  type InitializationOptions,
+  type StatusParams,
+} from 'unblock-language-server/protocol';
+import { StatusItem } from './status.js';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 const documentSelector = languages.map((language) => ({ scheme: 'file', language }));
-const statusNotification = 'unblock/status';
 const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('unblock');
-const docsUrl = 'https://github.com/unblock-dev/unblock/blob/main/rules-docs/no-blocking-call.md';
 
 /** Commands the extension registers itself; the server lists `unblock.showDocumentation` too (see `ownCommands`). */
 const commands = {
   restartServer: 'unblock.restartServer',
   showOutput: 'unblock.showOutput',
   fixAll: 'unblock.fixAll',
-  showDocumentation: 'unblock.showDocumentation',
+  showDocumentation: showDocumentationCommand,
 } as const;
 
 let controller: ServerController | undefined;
@@ -107,7 +112,7 @@ class ServerController {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       // Read when the client starts: a restart (on trust change) sends the new value.
-      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+      initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
       middleware: {
         workspace: {
           configuration: async (params, token, next) => {
@@ -205,7 +210,7 @@ async function fixAll(): Promise<void> {
 
 /** Opens the rule's page: the URL from a code action of the server, else the `no-blocking-call` page. */
 async function showDocumentation(url: unknown): Promise<void> {
-  const target = typeof url === 'string' && /^https:\/\//.test(url) ? url : docsUrl;
+  const target = typeof url === 'string' && /^https:\/\//.test(url) ? url : defaultDocumentationUrl;
   await vscode.env.openExternal(vscode.Uri.parse(target, true));
 }
 

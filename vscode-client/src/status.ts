@@ -1,13 +1,6 @@
 /** The "unblock" language status item (the `{}` in the status bar): what the server said about the active file. */
+import type { StatusParams } from 'unblock-language-server/protocol';
 import * as vscode from 'vscode';
-
-/** The server's `unblock/status` notification, sent after each analysis. */
-export interface StatusParams {
-  readonly uri: string;
-  readonly state: 'ok' | 'error' | 'disabled';
-  readonly lastAnalysisMs: number;
-  readonly findings: number;
-}
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
