@@ -120,7 +120,7 @@ export class BlockingCallDetector {
     const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
     if (!context) return undefined;
     const fn = this.summaries.projectFunctionOf(call);
-    if (!fn || direct.reportsCall(call)) return undefined;
+    if (!fn || (direct === this ? this.blocksByItself(call) : direct.reportsCall(call))) return undefined;
     const summary = this.summaries.summaryOf(fn);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;
@@ -138,6 +138,11 @@ export class BlockingCallDetector {
     };
     const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
     return { ...base, kind: 'indirect', chain: summary.chain };
+  }
+
+  /** Whether `call` blocks by itself: what `reportsCall` says once the context is known to hold. */
+  private blocksByItself(call: CallLike): boolean {
+    return this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call) !== undefined;
   }
 
   /** What `call` blocks on by itself (catalog, `@blocking`, `deny`), whatever its context. */
