@@ -52,8 +52,6 @@ export interface Fuzzer {
 
 export const typedProjectDir: string;
 export const allCategoriesOn: Record<string, boolean>;
-export function mulberry32(seed: number): () => number;
-export function deriveSeed(base: number, index: number): number;
 export function eslumpProgram(seed: number): FuzzProgram;
 export function spikedPrograms(program: FuzzProgram): FuzzProgram[];
 export function spikedProgram(fuzzer: Fuzzer, program: FuzzProgram): FuzzProgram | undefined;

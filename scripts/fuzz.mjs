@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deriveSeed, Random } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
@@ -34,51 +35,6 @@ export const allCategoriesOn = {
   'module-loading': true,
   console: true,
 };
-
-// ---------------------------------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seed per (base seed, iteration) that is stable whatever else the loop does. */
-export function deriveSeed(base, index) {
-  return (Math.imul(base ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-}
-
-class Random {
-  constructor(seed) {
-    this.next = mulberry32(seed);
-  }
-  chance(p) {
-    return this.next() < p;
-  }
-  int(min, max) {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick(items) {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  /** Picks from [weight, value] pairs. */
-  weighted(pairs) {
-    const total = pairs.reduce((sum, [weight]) => sum + weight, 0);
-    let roll = this.next() * total;
-    for (const [weight, value] of pairs) {
-      roll -= weight;
-      if (roll < 0) return value;
-    }
-    return pairs.at(-1)[1];
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // eslump: random JavaScript from shift-fuzzer

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { Random } from '../../scripts/lib/random.mjs';
 import {
   BlockingCallDetector,
   checkedFile,
@@ -223,11 +224,8 @@ module.exports = { Store };
   it('agrees with whole-file checks over 300 random edits inside function bodies (fixed seed)', () => {
     const session = new Session({ 'main.ts': main, 'helpers.ts': helpers }, 'main.ts');
     session.check();
-    let seed = 12345;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return Math.floor((seed / 2 ** 31) * n); // the high bits: an LCG's low bits repeat with a short period
-    };
+    const seeded = new Random(12345);
+    const random = (n: number) => seeded.int(0, n - 1);
     const statements = [
       "fs.readFileSync('a');",
       'const n = pure(2);',

@@ -6,10 +6,10 @@
  */
 import { mkdir, mkdtemp, realpath, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { CancellationTokenSource, DocumentDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compareDiagnostics, defaultSeed, positionAt, runSoak, soakOpenFiles, soakProjectFiles, type SoakDriver } from '../../scripts/bench/soak-edits.mjs';
-import { deadline, ensureBuilt, removeFixture, repoRoot, TestClient, uriOf, withDeadline } from './helpers/client.js';
+import { compareDiagnostics, defaultSeed, positionAt, runSoak, soakDriver, soakOpenFiles, soakProjectFiles } from '../../scripts/bench/soak-edits.mjs';
+import { deadline, ensureBuilt, removeFixture, repoRoot, TestClient, uriOf } from './helpers/client.js';
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -25,31 +25,6 @@ async function createProject(texts: ReadonlyMap<string, string> = new Map()): Pr
     await writeFile(path.join(dir, file), text);
   }
   return dir;
-}
-
-function driverOf(client: TestClient, dir: string): SoakDriver {
-  const uri = (file: string) => uriOf(path.join(dir, file));
-  let refreshes = client.refreshRequests;
-  return {
-    open: (file, text, version) => client.open(uri(file), text, 'typescript', version),
-    change: (file, version, changes) => client.change(uri(file), version, changes),
-    pull: (file, previousResultId, { cancel }) => {
-      const source = new CancellationTokenSource();
-      const params = { textDocument: { uri: uri(file) }, ...(previousResultId && { previousResultId }) };
-      const answer = withDeadline(client.connection.sendRequest(DocumentDiagnosticRequest.type, params, source.token), deadline, `textDocument/diagnostic of ${file}`, client);
-      if (cancel) setImmediate(() => source.cancel());
-      return answer;
-    },
-    codeActions: (file, range, diagnostics, only) => client.codeActions(uri(file), range, diagnostics, only),
-    takeRefresh: () => {
-      const asked = client.refreshRequests > refreshes;
-      refreshes = client.refreshRequests;
-      return asked;
-    },
-    alive: () => client.exitCode === undefined,
-    // What the server's `logError` writes: `[unblock] <what> failed: <error>`.
-    loggedErrors: () => client.logs.filter((line) => /^\[unblock\] .+ failed: /.test(line)),
-  };
 }
 
 /** A fresh server's diagnostics of `texts`: a new folder with them, opened and pulled. */
@@ -81,7 +56,7 @@ describe(`soak: ${edits} scripted edits (seed ${defaultSeed})`, () => {
   });
 
   it('stays alive, answers without errors, and ends with the diagnostics of a fresh server', { timeout: 300_000 }, async () => {
-    const result = await runSoak({ driver: driverOf(client, dir), fresh: freshDiagnostics, seed: defaultSeed, edits, checkpointEvery: edits / 2 });
+    const result = await runSoak({ driver: soakDriver(client, dir, { timeoutMs: deadline }), fresh: freshDiagnostics, seed: defaultSeed, edits, checkpointEvery: edits / 2 });
 
     expect(client.exitCode, client.context()).toBeUndefined();
     expect(result.edits).toBe(edits);

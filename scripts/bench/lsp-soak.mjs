@@ -23,20 +23,16 @@
 //
 // SOAK_SEED (default 0x50a4), SOAK_EDITS (default 2000): the edits. SOAK_SERVER: another build's server.js. Exit
 // status 1 on a crash, an error, or stale diagnostics; RSS growth over the target is reported, not failed.
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultEdits, defaultSeed, runSoak, soakOpenFiles, soakProjectFiles } from './soak-edits.mjs';
-
-const require = createRequire(import.meta.url);
-const protocol = require('vscode-languageserver-protocol/node');
+import { fileURLToPath } from 'node:url';
+import { serverEnvironment } from 'unblock-language-server/protocol';
+import { LspClient } from '../lib/lsp-client.mjs';
+import { defaultEdits, defaultSeed, runSoak, soakDriver, soakOpenFiles, soakProjectFiles } from './soak-edits.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const serverPath = process.env.SOAK_SERVER ?? path.join(root, 'language-server', 'dist', 'server.js');
-const { serverEnvironment } = require(path.join(root, 'language-server', 'dist', 'memory.js'));
 const plainRun = process.env.SOAK_PLAIN !== '0';
 const seed = Number(process.env.SOAK_SEED ?? defaultSeed);
 const edits = Number(process.env.SOAK_EDITS ?? defaultEdits);
@@ -67,16 +63,8 @@ async function createProject(texts = new Map()) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// An LSP client over stdio
+// The server, through the shared LSP client
 // ---------------------------------------------------------------------------------------------------------------
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 const capabilities = {
   textDocument: {
@@ -87,121 +75,40 @@ const capabilities = {
   workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
 };
 
-class Client {
-  /** `environment`: the server's, over this process's (a variable set to '' is removed). */
-  constructor(dir, environment = serverEnvironment) {
-    this.dir = dir;
-    const env = Object.fromEntries(Object.entries({ ...process.env, ...environment }).filter(([, value]) => value !== ''));
-    this.child = spawn(process.execPath, [...gcOnSignal, serverPath, '--stdio'], { stdio: 'pipe', env });
-    this.stderr = '';
-    this.logs = [];
-    this.errorLogs = [];
-    this.refreshed = false;
-    this.exited = false;
-    this.heapReports = [];
-    this.child.stderr.on('data', (chunk) => {
-      for (const [, report] of chunk.toString().matchAll(/^soak-memory (.*)$/gm)) this.heapReports.push(JSON.parse(report));
-      this.stderr = (this.stderr + chunk.toString()).slice(-5000);
-    });
-    this.child.on('exit', () => (this.exited = true));
-    this.connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(this.child.stdout), new protocol.StreamMessageWriter(this.child.stdin));
-    this.connection.onRequest((method, params) => {
-      if (method === 'workspace/configuration') return params.items.map((item) => (item.section === 'unblock' ? {} : null));
-      if (method === 'workspace/diagnostic/refresh') this.refreshed = true;
-      return null;
-    });
-    this.connection.onNotification((method, params) => {
-      if (method !== 'window/logMessage') return;
-      this.logs.push(params.message);
-      if (params.type === protocol.MessageType.Error) this.errorLogs.push(params.message);
-    });
-    this.connection.listen();
-  }
+/** A server on `dir`; `environment` goes over this process's (a variable set to '' is removed). */
+function startServer(dir, environment = serverEnvironment) {
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...environment }).filter(([, value]) => value !== ''));
+  const client = new LspClient({
+    name: 'unblock-language-server',
+    server: serverPath,
+    nodeArgs: gcOnSignal,
+    env,
+    configuration: (item) => (item.section === 'unblock' ? {} : null),
+  });
+  client.dir = dir;
+  client.heapReports = [];
+  client.child.stderr.on('data', (chunk) => {
+    for (const [, report] of chunk.toString().matchAll(/^soak-memory (.*)$/gm)) client.heapReports.push(JSON.parse(report));
+  });
+  return client;
+}
 
-  get pid() {
-    return this.child.pid;
-  }
-
-  uri(file) {
-    return pathToFileURL(path.join(this.dir, file)).href;
-  }
-
-  async initialize() {
-    const folder = pathToFileURL(this.dir).href;
-    await this.request('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'soak' }], capabilities }, 30_000);
-    await this.connection.sendNotification('initialized', {});
-  }
-
-  request(method, params, ms = 60_000, token = undefined) {
-    // A token passed as `undefined` would be sent as a second positional parameter.
-    const sent = token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params);
-    return withTimeout(sent, ms, `${method}\n${this.context()}`);
-  }
-
-  /** The `driver` of runSoak. */
-  driver() {
-    return {
-      open: (file, text, version) => this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(file), languageId: 'typescript', version, text } }),
-      change: (file, version, contentChanges) => this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(file), version }, contentChanges }),
-      pull: (file, previousResultId, { cancel }) => {
-        const source = new protocol.CancellationTokenSource();
-        const answer = this.request('textDocument/diagnostic', { textDocument: { uri: this.uri(file) }, ...(previousResultId && { previousResultId }) }, 60_000, source.token);
-        if (cancel) setImmediate(() => source.cancel());
-        return answer;
-      },
-      codeActions: (file, range, diagnostics, only) =>
-        this.request('textDocument/codeAction', { textDocument: { uri: this.uri(file) }, range, context: { diagnostics, ...(only && { only }) } }),
-      takeRefresh: () => {
-        const refreshed = this.refreshed;
-        this.refreshed = false;
-        return refreshed;
-      },
-      alive: () => !this.exited,
-      loggedErrors: () => this.errorLogs,
-    };
-  }
-
-  /** Forces a full garbage collection in the server; its heap then (MB), when it says so within 5 s. */
-  async collectGarbage() {
-    const reports = this.heapReports.length;
-    this.child.kill('SIGUSR2');
-    for (let waited = 0; this.heapReports.length === reports && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    return (this.heapReports[reports]?.heapUsed ?? NaN) / 2 ** 20;
-  }
-
-  async status() {
-    const status = await readFile(`/proc/${this.pid}/status`, 'utf8').catch(() => '');
-    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-  }
-
-  async stop() {
-    if (!this.exited) {
-      try {
-        await withTimeout(this.connection.sendRequest('shutdown'), 10_000, 'shutdown');
-        await this.connection.sendNotification('exit');
-        await withTimeout(new Promise((resolve) => (this.exited ? resolve() : this.child.once('exit', resolve))), 10_000, 'exit');
-      } catch {
-        // fall through to the kill
-      }
-    }
-    if (!this.exited) this.child.kill('SIGKILL');
-    this.connection.dispose();
-  }
-
-  context() {
-    return `server alive: ${!this.exited}; last log lines:\n  ${this.logs.slice(-8).join('\n  ')}\nstderr: ${this.stderr.slice(-1500)}`;
-  }
+/** Forces a full garbage collection in the server; its heap then (MB), when it says so within 5 s. */
+async function collectGarbage(client) {
+  const reports = client.heapReports.length;
+  client.child.kill('SIGUSR2');
+  for (let waited = 0; client.heapReports.length === reports && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return (client.heapReports[reports]?.heapUsed ?? NaN) / 2 ** 20;
 }
 
 /** A fresh server's diagnostics of `texts`, written to a new folder and opened. */
 async function freshDiagnostics(texts) {
   const dir = await createProject(texts);
-  const client = new Client(dir);
+  const client = startServer(dir);
   clients.add(client);
   try {
-    await client.initialize();
-    const driver = client.driver();
+    await client.initialize({ folder: dir, capabilities });
+    const driver = soakDriver(client, dir);
     for (const file of soakOpenFiles) await driver.open(file, texts.get(file), 1);
     const diagnostics = new Map();
     for (const file of soakOpenFiles) diagnostics.set(file, (await driver.pull(file, undefined, { cancel: false })).items);
@@ -230,15 +137,15 @@ const percentile = (values, p) => {
 /** One soak of the seeded edits with a server started in `environment`; its result, memory readings and exit. */
 async function soak(environment, { checkEvery }) {
   const dir = await createProject();
-  const soaked = new Client(dir, environment);
+  const soaked = startServer(dir, environment);
   clients.add(soaked);
   const memory = {};
   let exitedWith;
   try {
     soaked.child.on('exit', (code, signal) => (exitedWith = signal ?? code));
-    await soaked.initialize();
+    await soaked.initialize({ folder: dir, capabilities });
     const result = await runSoak({
-      driver: soaked.driver(),
+      driver: soakDriver(soaked, dir),
       fresh: freshDiagnostics,
       seed,
       edits,
@@ -246,9 +153,9 @@ async function soak(environment, { checkEvery }) {
       settleAt: [warmup],
       settleMs,
       onSettled: async (label, index) => {
-        const heapMb = await soaked.collectGarbage();
+        const heapMb = await collectGarbage(soaked);
         await new Promise((resolve) => setTimeout(resolve, settleMs));
-        memory[label] = { ...(await soaked.status()), heapMb, index };
+        memory[label] = { ...(await soaked.memory()), heapMb, index };
       },
       onProgress: (index) => {
         if (index % 250 === 0) process.stdout.write(`${index} `);

@@ -20,19 +20,17 @@
 // this long (default 90 s; the table says how many edits ran). BENCH_ONLY_UNBLOCK=1: skip the ESLint servers (a
 // quick look at unblock's own numbers, no comparison). BENCH_CPU_PROF=1: profile the unblock server
 // (--cpu-prof into artifacts/bench-lsp-profile/) and print its top self-time functions.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withServerEnvironment } from 'unblock-language-server/protocol';
+import { LspClient } from '../lib/lsp-client.mjs';
 
 const require = createRequire(import.meta.url);
-const protocol = require('vscode-languageserver-protocol/node');
-
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const unblockServer = path.join(root, 'language-server', 'dist', 'server.js');
-const { withServerEnvironment } = require(path.join(root, 'language-server', 'dist', 'memory.js'));
 const eslintServer = path.join(root, 'node_modules', 'vscode-langservers-extracted', 'lib', 'eslint-language-server', 'eslintServer.js');
 const eslintLib = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib');
 const edits = Number(process.env.BENCH_EDITS ?? 200);
@@ -135,96 +133,7 @@ async function createProject() {
   return { dir, bigFile, text, lineCount: lines.length, fileCount: files.length };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// An LSP client over stdio
-// ---------------------------------------------------------------------------------------------------------------
-
 const now = () => performance.now();
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-class Client {
-  constructor(name, args, { configuration, env }) {
-    this.name = name;
-    this.child = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, ...env } });
-    this.stderr = '';
-    this.logs = [];
-    this.exited = false;
-    this.child.stderr.on('data', (chunk) => (this.stderr = (this.stderr + chunk.toString()).slice(-5000)));
-    this.child.on('exit', () => (this.exited = true));
-    this.connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(this.child.stdout), new protocol.StreamMessageWriter(this.child.stdin));
-    this.connection.onRequest((method, params) => {
-      if (method === 'workspace/configuration') return params.items.map((item) => configuration(item));
-      return null; // client/registerCapability, window/workDoneProgress/create, eslint/probeFailed, …
-    });
-    this.connection.onNotification((method, params) => {
-      if (method === 'window/logMessage') this.logs.push(params.message);
-    });
-    this.connection.listen();
-  }
-
-  get pid() {
-    return this.child.pid;
-  }
-
-  async initialize(folder, capabilities) {
-    return withTimeout(
-      this.connection.sendRequest('initialize', {
-        processId: process.pid,
-        rootUri: pathToFileURL(folder).href,
-        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
-        capabilities,
-      }),
-      30_000,
-      `${this.name}: initialize`,
-    ).then(async (result) => {
-      await this.connection.sendNotification('initialized', {});
-      return result;
-    });
-  }
-
-  request(method, params, ms, what) {
-    return withTimeout(this.connection.sendRequest(method, params), ms, `${this.name}: ${what ?? method}\n${this.context()}`);
-  }
-
-  notify(method, params) {
-    return this.connection.sendNotification(method, params);
-  }
-
-  async rss() {
-    const status = await readFile(`/proc/${this.pid}/status`, 'utf8');
-    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-  }
-
-  async stop() {
-    if (!this.exited) {
-      try {
-        await withTimeout(this.connection.sendRequest('shutdown'), 10_000, `${this.name}: shutdown`);
-        await this.connection.sendNotification('exit');
-        await withTimeout(
-          new Promise((resolve) => (this.exited ? resolve() : this.child.once('exit', resolve))),
-          10_000,
-          `${this.name}: exit`,
-        );
-      } catch {
-        // fall through to the kill
-      }
-    }
-    if (!this.exited) this.child.kill('SIGKILL');
-    this.connection.dispose();
-  }
-
-  context() {
-    return `server alive: ${!this.exited}; last log lines:\n  ${this.logs.slice(-8).join('\n  ')}\nstderr: ${this.stderr.slice(-1500)}`;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // One server's run
@@ -247,9 +156,9 @@ async function runServer({ name, client, project, capabilities, isTarget, isAsyn
   const targetLine = lines.findIndex((line) => line.includes('// bench-target'));
   const result = { name, pid: client.pid };
 
-  await client.initialize(project.dir, capabilities);
+  await client.initialize({ folder: project.dir, capabilities });
   const pull = async (what, ms) => {
-    const report = await client.request('textDocument/diagnostic', { textDocument: { uri } }, ms, what);
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri } }, { timeoutMs: ms, what });
     if (report?.kind !== 'full') throw new Error(`${name}: ${what}: expected a full report, got ${JSON.stringify(report)?.slice(0, 200)}`);
     return report.items;
   };
@@ -300,8 +209,7 @@ async function runServer({ name, client, project, capabilities, isTarget, isAsyn
     const actions = await client.request(
       'textDocument/codeAction',
       { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } },
-      30_000,
-      `code action ${index + 1}`,
+      { timeoutMs: 30_000, what: `code action ${index + 1}` },
     );
     actionMs.push(now() - started);
     titles = (actions ?? []).map((action) => action.title);
@@ -311,7 +219,7 @@ async function runServer({ name, client, project, capabilities, isTarget, isAsyn
   result.actionP50 = percentile(actionMs, 50);
   result.actionP95 = percentile(actionMs, 95);
 
-  Object.assign(result, await client.rss());
+  Object.assign(result, await client.memory());
   return result;
 }
 
@@ -342,7 +250,10 @@ console.log(
 try {
   // unblock-language-server: always runs both detections (direct and indirect blocking calls).
   if (cpuProf) await rm(profileDir, { recursive: true, force: true }).then(() => mkdir(profileDir, { recursive: true }));
-  const unblock = new Client('unblock', [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), unblockServer, '--stdio'], {
+  const unblock = new LspClient({
+    name: 'unblock',
+    server: unblockServer,
+    nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     configuration: (item) => (item.section === 'unblock' ? {} : null),
     env: withServerEnvironment(process.env),
   });
@@ -386,7 +297,7 @@ try {
   };
   for (const rules of onlyUnblock ? [] : ['direct', 'both']) {
     const name = `ESLint server (${rules === 'direct' ? 'no-blocking-call' : 'both rules'})`;
-    const eslint = new Client(name, [eslintServer, '--stdio'], { configuration: () => eslintSettings, env: { BENCH_UNBLOCK_RULES: rules } });
+    const eslint = new LspClient({ name, server: eslintServer, configuration: () => eslintSettings, env: { ...process.env, BENCH_UNBLOCK_RULES: rules } });
     clients.push(eslint);
     process.stdout.write(`${name} … `);
     results.push(

@@ -7,18 +7,11 @@ import type {
   Range,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import type { LspClient } from '../lib/lsp-client.mjs';
 
 export const defaultSeed: number;
 export const defaultEdits: number;
 
-export interface SoakRandom {
-  next(): number;
-  int(min: number, max: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-  weighted<K extends string>(weights: Record<K, number>): K;
-}
-export function createRandom(seed: number): SoakRandom;
 
 export function soakProjectFiles(): Record<string, string>;
 export const soakOpenFiles: readonly string[];
@@ -89,3 +82,6 @@ export function runSoak(options: {
   onSettled?: (label: 'warm-up' | 'end', index: number) => Promise<void>;
   onProgress?: (index: number) => void;
 }): Promise<SoakResult>;
+
+/** The soak's `driver` over an LSP client of a server whose workspace is `dir`. */
+export function soakDriver(client: LspClient, dir: string, options?: { timeoutMs?: number }): SoakDriver;

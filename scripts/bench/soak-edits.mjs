@@ -1,38 +1,16 @@
 // The language-server soak: a small project, a seeded generator of editor edits (blocking calls typed and removed,
 // random deletions, syntax breakage, undo, cross-file edits) and the loop that drives a server with them. Shared
-// by scripts/bench/lsp-soak.mjs (2,000 edits, RSS) and language-server/tests/soak.test.ts (a shorter slice), which
-// each bring their own LSP client as a `driver`.
+// by scripts/bench/lsp-soak.mjs (2,000 edits, RSS) and language-server/tests/soak.test.ts (a shorter slice), both
+// driving the shared LSP client (scripts/lib/lsp-client.mjs) through `soakDriver`.
 //
 // The edits depend on the seed only, never on the server's answers, so a seed and an edit index reproduce a state.
 
+import * as path from 'node:path';
+import { Random } from '../lib/random.mjs';
+import { CancellationTokenSource, uriOf } from '../lib/lsp-client.mjs';
+
 export const defaultSeed = 0x50a4;
 export const defaultEdits = 2000;
-
-/** mulberry32: a small seedable PRNG (floats in [0, 1)) with the helpers the generator needs. */
-export function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min, max) => min + Math.floor(next() * (max - min + 1));
-  return {
-    next,
-    int,
-    chance: (p) => next() < p,
-    pick: (items) => items[int(0, items.length - 1)],
-    /** One key of `weights` (key → weight ≥ 0), with probability proportional to its weight. */
-    weighted(weights) {
-      const entries = Object.entries(weights).filter(([, weight]) => weight > 0);
-      let roll = next() * entries.reduce((sum, [, weight]) => sum + weight, 0);
-      for (const [key, weight] of entries) if ((roll -= weight) < 0) return key;
-      return entries[entries.length - 1][0];
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The project
@@ -249,7 +227,7 @@ const helperToggles = [
  */
 export class SoakEditor {
   constructor({ seed = defaultSeed, files = soakProjectFiles(), open = soakOpenFiles } = {}) {
-    this.random = createRandom(seed);
+    this.random = new Random(seed);
     this.original = new Map(open.map((file) => [file, files[file]]));
     this.texts = new Map(this.original);
     this.versions = new Map(open.map((file) => [file, 1]));
@@ -483,10 +461,10 @@ export async function runSoak({
   onProgress = () => {},
 }) {
   const editor = new SoakEditor({ seed });
-  const schedule = createRandom(seed ^ 0x5c4ed);
+  const schedule = new Random(seed ^ 0x5c4ed);
   // Choices that depend on the server's answers (which diagnostic to ask code actions for) use their own
   // generator, so they never shift the edits.
-  const answers = createRandom(seed ^ 0xa115);
+  const answers = new Random(seed ^ 0xa115);
   const result = {
     seed,
     edits: 0,
@@ -645,4 +623,30 @@ export async function runSoak({
   result.errors.push(...driver.loggedErrors().map((line) => `seed ${seed}: the server logged an error: ${line}`));
   if (!driver.alive()) result.errors.push(`seed ${seed}: the server exited during the soak`);
   return result;
+}
+
+/** The soak's `driver` over an LSP client (scripts/lib/lsp-client.mjs) of a server whose workspace is `dir`. */
+export function soakDriver(client, dir, { timeoutMs = 60_000 } = {}) {
+  const uri = (file) => uriOf(path.join(dir, file));
+  let refreshes = client.refreshRequests;
+  return {
+    open: (file, text, version) => client.notify('textDocument/didOpen', { textDocument: { uri: uri(file), languageId: 'typescript', version, text } }),
+    change: (file, version, contentChanges) => client.notify('textDocument/didChange', { textDocument: { uri: uri(file), version }, contentChanges }),
+    pull: (file, previousResultId, { cancel }) => {
+      const source = new CancellationTokenSource();
+      const params = { textDocument: { uri: uri(file) }, ...(previousResultId && { previousResultId }) };
+      const answer = client.request('textDocument/diagnostic', params, { timeoutMs, token: source.token, what: `textDocument/diagnostic of ${file}` });
+      if (cancel) setImmediate(() => source.cancel());
+      return answer;
+    },
+    codeActions: (file, range, diagnostics, only) =>
+      client.request('textDocument/codeAction', { textDocument: { uri: uri(file) }, range, context: { diagnostics, ...(only && { only }) } }, { timeoutMs }),
+    takeRefresh: () => {
+      const asked = client.refreshRequests > refreshes;
+      refreshes = client.refreshRequests;
+      return asked;
+    },
+    alive: () => !client.exited,
+    loggedErrors: () => client.errorLogs,
+  };
 }

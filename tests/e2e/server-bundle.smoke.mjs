@@ -6,11 +6,11 @@
  *
  *   node tests/e2e/server-bundle.smoke.mjs vscode-client/unblock-vscode-0.1.0.vsix
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { LspClient, uriOf } from '../../scripts/lib/lsp-client.mjs';
 
 const vsix = process.argv[2];
 if (!vsix || !fs.existsSync(vsix)) {
@@ -33,67 +33,29 @@ const project = path.join(temp, 'project');
 fs.mkdirSync(project);
 const file = path.join(project, 'load.ts');
 fs.writeFileSync(file, "import * as fs from 'node:fs';\nexport async function load() {\n  return fs.readFileSync('x.json', 'utf8');\n}\n");
-const uri = pathToFileURL(file).href;
+const uri = uriOf(file);
 
-const child = spawn(process.execPath, [server, '--stdio'], { cwd: temp, stdio: ['pipe', 'pipe', 'pipe'] });
-const logs = [];
-let buffer = Buffer.alloc(0);
-const waiting = [];
-child.stdout.on('data', (data) => {
-  buffer = Buffer.concat([buffer, data]);
-  for (;;) {
-    const headerEnd = buffer.indexOf('\r\n\r\n');
-    if (headerEnd < 0) return;
-    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
-    if (buffer.length < headerEnd + 4 + length) return;
-    const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString());
-    buffer = buffer.subarray(headerEnd + 4 + length);
-    if (message.method === 'window/logMessage') logs.push(message.params.message);
-    for (const waiter of [...waiting]) {
-      if (waiter.match(message)) {
-        waiting.splice(waiting.indexOf(waiter), 1);
-        waiter.resolve(message);
-      }
-    }
-  }
-});
-const send = (message) => {
-  const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-  child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-};
-const next = (match, ms = 30_000) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching message within ${ms} ms`)), ms);
-    waiting.push({ match, resolve: (message) => (clearTimeout(timer), resolve(message)) });
-  });
-
+// The shared LSP client, on the unpacked bundle's server, run from the temp folder (nothing to resolve around it).
+const client = new LspClient({ name: 'the bundled server', server, cwd: temp });
 try {
-  const initialized = next((message) => message.id === 1);
-  send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(project).href, capabilities: {}, initializationOptions: { trusted: false } } });
-  const result = (await initialized).result;
+  const result = await client.initialize({ folder: project, initializationOptions: { trusted: false } });
   check(result?.serverInfo?.name === 'unblock-language-server', `initialize answers (${result?.serverInfo?.name} ${result?.serverInfo?.version})`);
-  send({ method: 'initialized', params: {} });
-  const published = next((message) => message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri);
-  send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } } });
-  const diagnostics = (await published).params.diagnostics;
+  await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } });
+  const diagnostics = await client.waitFor('the diagnostics of load.ts', () => client.published.find((params) => params.uri === uri)?.diagnostics, 30_000);
   const message = diagnostics[0]?.message ?? '';
   check(
     diagnostics.length === 1 && message === '`fs.readFileSync` blocks the event loop inside async function `load`; use `fs.promises.readFile`.',
     `the bundled server reports fs.readFileSync with no node_modules around (${JSON.stringify(message)})`,
   );
   check(
-    logs.some((line) => line.includes("using the language server's bundled @types/node")),
+    client.logs.some((line) => line.includes("using the language server's bundled @types/node")),
     'it used its bundled @types/node',
   );
-  const shutdown = next((message) => message.id === 2);
-  send({ id: 2, method: 'shutdown' });
-  await shutdown;
-  send({ method: 'exit' });
 } catch (error) {
   check(false, `the bundled server answered: ${error instanceof Error ? error.message : String(error)}`);
-  console.error(logs.join('\n'));
+  console.error(client.logs.join('\n'));
 } finally {
-  child.kill();
+  await client.stop();
   fs.rmSync(temp, { recursive: true, force: true });
 }
 console.log(`bundle smoke: ${failed === 0 ? 'ok' : `${failed} failed`}`);

@@ -9,7 +9,6 @@ import plugin from '../../eslint-plugin/src/index.js';
 import {
   contextFor,
   createFuzzer,
-  deriveSeed,
   summarizeFailures,
   domainProgram,
   eslumpProgram,
@@ -19,6 +18,7 @@ import {
   type FuzzProgram,
   type Mode,
 } from '../../scripts/fuzz.mjs';
+import { deriveSeed } from '../../scripts/lib/random.mjs';
 
 const ESLUMP_PROGRAMS = 300;
 const DOMAIN_PROGRAMS = 500;

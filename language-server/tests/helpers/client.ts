@@ -1,44 +1,33 @@
 /**
- * A minimal LSP client for the integration tests: spawns the BUILT server (`node dist/server.js --stdio`) and
- * talks JSON-RPC to it over its stdio. Every wait has an explicit deadline and says what it waited for.
+ * The LSP client of the integration tests: the shared one (scripts/lib/lsp-client.mjs) on the BUILT server
+ * (`node dist/server.js --stdio`), with what the tests ask of it. Every wait has an explicit deadline and says what
+ * it waited for.
  */
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import {
   CodeActionRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  LogMessageNotification,
-  PublishDiagnosticsNotification,
-  ShowMessageNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ClientCapabilities,
   type CodeAction,
   type Command,
   type Diagnostic,
-  type InitializeResult,
-  type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
-  type ShowDocumentParams,
-  type ShowMessageParams,
   type TextDocumentContentChangeEvent,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { LspClient, uriOf, withTimeout } from '../../../scripts/lib/lsp-client.mjs';
+
+export { uriOf };
 
 const execFileAsync = promisify(execFile);
 
@@ -60,63 +49,17 @@ export interface StartOptions {
   readonly workspaceFolder?: string;
 }
 
-interface Waiter {
-  check(): boolean;
-}
-
-export class TestClient {
-  readonly published: PublishDiagnosticsParams[] = [];
-  readonly logs: string[] = [];
-  readonly shownMessages: ShowMessageParams[] = [];
-  readonly shownDocuments: ShowDocumentParams[] = [];
-  readonly statuses: { uri: string; state: string; lastAnalysisMs: number; findings: number }[] = [];
-  readonly progress: { token: unknown; value: { kind: string } }[] = [];
-  readonly progressCreated: unknown[] = [];
-  refreshRequests = 0;
-  stderr = '';
-  exitCode: number | null | undefined;
+export class TestClient extends LspClient {
+  /** What `workspace/configuration` answers for the `unblock` section; tests change it. */
   settings: Record<string, unknown> | undefined;
-  initializeResult!: InitializeResult;
-  private readonly waiters = new Set<Waiter>();
 
-  private constructor(
-    readonly child: ChildProcessWithoutNullStreams,
-    readonly connection: ProtocolConnection,
-  ) {}
+  private constructor(settings: Record<string, unknown> | undefined) {
+    super({ name: 'unblock-language-server', server: serverPath, configuration: (item) => (item.section === 'unblock' ? (this.settings ?? null) : null) });
+    this.settings = settings;
+  }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new TestClient(child, connection);
-    client.settings = options.settings;
-    child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
-    child.on('exit', (code) => {
-      client.exitCode = code;
-      client.wake();
-    });
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.record(() => client.published.push(params)));
-    connection.onNotification(LogMessageNotification.type, (params) => client.record(() => client.logs.push(params.message)));
-    connection.onNotification(ShowMessageNotification.type, (params) => client.record(() => client.shownMessages.push(params)));
-    connection.onNotification('unblock/status', (params: TestClient['statuses'][number]) => client.record(() => client.statuses.push(params)));
-    connection.onNotification('$/progress', (params: TestClient['progress'][number]) => client.record(() => client.progress.push(params)));
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'unblock' ? (client.settings ?? null) : null)),
-    );
-    connection.onRequest('window/workDoneProgress/create', (params: { token: unknown }) => {
-      client.record(() => client.progressCreated.push(params.token));
-      return null;
-    });
-    connection.onRequest('workspace/diagnostic/refresh', () => {
-      client.record(() => client.refreshRequests++);
-      return null;
-    });
-    connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
-      client.record(() => client.shownDocuments.push(params));
-      return { success: true };
-    });
-    connection.onRequest('client/registerCapability', () => null);
-    connection.listen();
-
+    const client = new TestClient(options.settings);
     const capabilities: ClientCapabilities = {
       ...options.capabilities,
       textDocument: {
@@ -131,42 +74,8 @@ export class TestClient {
         ...options.capabilities?.workspace,
       },
     };
-    const folder = options.workspaceFolder;
-    client.initializeResult = await withDeadline(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: folder ? uriOf(folder) : null,
-        workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
-        capabilities,
-        initializationOptions: options.initializationOptions,
-      }),
-      deadline,
-      'the initialize response',
-      client,
-    );
-    await connection.sendNotification(InitializedNotification.type, {});
+    await client.initialize({ folder: options.workspaceFolder, capabilities, initializationOptions: options.initializationOptions, timeoutMs: deadline });
     return client;
-  }
-
-  /** Resolves with `probe()`'s first defined value, re-checked on every message from the server. */
-  waitFor<T>(description: string, probe: () => T | undefined, timeoutMs = deadline): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter = {
-        check: () => {
-          const value = probe();
-          if (value === undefined) return false;
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(value);
-          return true;
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}\n${this.context()}`));
-      }, timeoutMs);
-      if (!waiter.check()) this.waiters.add(waiter);
-    });
   }
 
   /** The newest published diagnostics of `uri` once they are for `version` (or any version). */
@@ -230,44 +139,17 @@ export class TestClient {
     await new Promise<void>((resolve, reject) => this.child.stdin.write(bytes, (error) => (error ? reject(error) : resolve())));
   }
 
-  async stop(): Promise<void> {
-    if (this.exitCode === undefined) {
-      try {
-        await withDeadline(this.connection.sendRequest(ShutdownRequest.type), 5_000, 'the shutdown response', this);
-        await this.connection.sendNotification(ExitNotification.type);
-        await this.waitFor('the server to exit', () => (this.exitCode !== undefined ? true : undefined), 5_000);
-      } catch {
-        this.child.kill();
-      }
-    }
-    this.connection.dispose();
+  override stop(): Promise<void> {
+    return super.stop({ timeoutMs: 5_000 });
   }
 
-  context(): string {
-    const recent = this.logs.slice(-15).join('\n  ');
-    return `server alive: ${this.exitCode === undefined}; last log lines:\n  ${recent}\nstderr: ${this.stderr.slice(-2000)}`;
-  }
-
-  private record(action: () => unknown): void {
-    action();
-    this.wake();
-  }
-
-  private wake(): void {
-    for (const waiter of [...this.waiters]) waiter.check();
+  override waitFor<T>(description: string, probe: () => T | undefined, timeoutMs = deadline): Promise<T> {
+    return super.waitFor(description, probe, timeoutMs);
   }
 }
 
-export function withDeadline<T>(promise: Promise<T>, timeoutMs: number, description: string, client?: TestClient): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}${client ? `\n${client.context()}` : ''}`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export function uriOf(fileName: string): string {
-  return pathToFileURL(fileName).href;
+export function withDeadline<T>(promise: Promise<T>, timeoutMs: number, description: string, client?: LspClient): Promise<T> {
+  return withTimeout(promise, timeoutMs, description, client && (() => client.context()));
 }
 
 /**
