@@ -11,7 +11,6 @@ import {
   type InitializeParams,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { fixAllKind } from './code-actions.js';
 import { messageOf, type Log } from './log.js';
 import { normalizeFileName, uriToFileName } from './paths.js';
 import { showDocumentationCommand } from './protocol.js';
@@ -51,7 +50,7 @@ export function workspaceFolders(params: InitializeParams): string[] {
 export function serverCapabilities(client: ClientSupport): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
     executeCommandProvider: { commands: [showDocumentationCommand] },
     ...(client.pull && { diagnosticProvider: { identifier: 'unblock', interFileDependencies: true, workspaceDiagnostics: false } }),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

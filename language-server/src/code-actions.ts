@@ -17,15 +17,12 @@ import {
   type Connection,
   type Diagnostic,
   type ExecuteCommandParams,
-  type TextEdit,
 } from 'vscode-languageserver/node';
 import type { Analyzer } from './analysis.js';
-import { eslintRuleName, isDiagnosticData, source, type DiagnosticData, type LspFix } from './diagnostics.js';
+import { eslintRuleName, isDiagnosticData, source, type DiagnosticData } from './diagnostics.js';
 import { disableFileEdit, disableLineEdit } from './directives.js';
 import type { OpenDocuments } from './documents.js';
 import { showDocumentationCommand } from './protocol.js';
-
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.unblock`;
 
 export interface CodeActionHost {
   readonly documents: OpenDocuments;
@@ -37,16 +34,15 @@ export async function codeActions(params: CodeActionParams, { documents, analyze
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string) => only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-  // Source actions run only when asked for by kind (on save, or from a "Source Action…" menu).
-  const wantsFixAll = only !== undefined && wants(fixAllKind);
+  // Every action is a quick fix of a diagnostic: each fix adds `await` or a thread, so none is applied unasked.
   const ours = wants(CodeActionKind.QuickFix)
     ? params.context.diagnostics.filter((diagnostic) => diagnostic.source === source && diagnostic.code !== 'file-too-large')
     : [];
   const initial = documents.get(uri);
-  if (!initial || (ours.length === 0 && !wantsFixAll)) return [];
+  if (!initial || ours.length === 0) return [];
   // Diagnostics carry their fixes; analyse again only when they are from an older version (or lost their data).
   const stale = ours.some((diagnostic) => !isDiagnosticData(diagnostic.data) || diagnostic.data.version !== initial.version);
-  const fresh = stale || wantsFixAll ? await analyzer.analyse(uri) : undefined;
+  const fresh = stale ? await analyzer.analyse(uri) : undefined;
   const document = documents.get(uri);
   if (!document || (fresh && fresh.version !== document.version)) return [];
   const current = (diagnostic: Diagnostic): DiagnosticData | undefined => {
@@ -55,19 +51,11 @@ export async function codeActions(params: CodeActionParams, { documents, analyze
     return match && isDiagnosticData(match.data) ? match.data : undefined;
   };
   const actions: CodeAction[] = [];
-  const sourceFile = ours.length > 0 ? analyzer.sourceFileOf(document) : undefined;
+  const sourceFile = analyzer.sourceFileOf(document);
   const seen = new Set<string>();
   for (const diagnostic of ours) {
     const data = current(diagnostic);
     if (data) actions.push(...actionsFor(diagnostic, data, document.document, sourceFile, seen));
-  }
-  if (wantsFixAll && fresh) {
-    const fixes = fresh.diagnostics.flatMap((diagnostic) => (isDiagnosticData(diagnostic.data) ? [diagnostic.data.fixes] : []));
-    actions.push({
-      title: 'Fix all safe unblock problems',
-      kind: fixAllKind,
-      edit: { changes: { [uri]: safeFixEdits(fixes, document.document) } },
-    });
   }
   return actions;
 }
@@ -133,25 +121,6 @@ export function actionsFor(
     command: { title: `Show documentation for ${rule}`, command: showDocumentationCommand, arguments: [ruleDocsUrl(data.ruleId)] },
   }));
   return actions;
-}
-
-/**
- * `source.fixAll.unblock`: the fixes that keep behaviour (`safety: 'safe'`), first one per problem, skipping any
- * that overlaps one already taken. The core has no safe fix today, so this is usually empty.
- */
-export function safeFixEdits(fixesPerProblem: readonly (readonly LspFix[])[], document: TextDocument): TextEdit[] {
-  const taken: { start: number; end: number }[] = [];
-  const edits: TextEdit[] = [];
-  for (const fixes of fixesPerProblem) {
-    const fix = fixes.find((candidate) => candidate.safety === 'safe');
-    if (!fix) continue;
-    const spans = fix.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) }));
-    const overlaps = spans.some((span) => taken.some((other) => span.start < other.end && other.start < span.end));
-    if (overlaps) continue;
-    taken.push(...spans);
-    edits.push(...fix.edits);
-  }
-  return edits;
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {

@@ -1,4 +1,4 @@
-/** Code actions over LSP: the core's fixes, disable comments, documentation, fix-all; applied and re-diagnosed. */
+/** Code actions over LSP: the core's fixes, disable comments, documentation; applied and re-diagnosed. */
 import * as path from 'node:path';
 import type { CodeAction, Command, Diagnostic } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,7 +179,7 @@ describe('disable comments', () => {
   });
 });
 
-describe('documentation and fix-all', () => {
+describe('documentation, and quick fixes only', () => {
   it('offers the documentation as the unblock.showDocumentation command, which opens it with window/showDocument', async () => {
     const fileName = path.join(project, 'src', 'docs.ts');
     const uri = uriOf(fileName);
@@ -196,17 +196,16 @@ describe('documentation and fix-all', () => {
     await expect(client.executeCommand('unblock.nope', [])).rejects.toThrow(/unknown command/);
   });
 
-  it('source.fixAll.unblock applies safe fixes only: none exist, so it is an empty edit', async () => {
+  it('offers quick fixes only: every fix adds `await` or a thread, so none is applied on save or in bulk', async () => {
     const fileName = path.join(project, 'src', 'main.ts');
     const uri = uriOf(fileName);
     const diagnostics = await show(fileName, await readText(fileName));
     expect(diagnostics.length).toBeGreaterThan(0);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.unblock']);
-    expect(actions).toEqual([{ title: 'Fix all safe unblock problems', kind: 'source.fixAll.unblock', edit: { changes: { [uri]: [] } } }]);
-    // A quick-fix request does not get the source action, and a source request gets no quick fixes.
+    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'], resolveProvider: false });
     const quick = await client.codeActions(uri, diagnostics[0]!.range, diagnostics, ['quickfix']);
-    expect(quick.some((candidate) => 'kind' in candidate && candidate.kind === 'source.fixAll.unblock')).toBe(false);
-    const source = await client.codeActions(uri, diagnostics[0]!.range, diagnostics, ['source']);
-    expect(titles(source)).toEqual(['Fix all safe unblock problems']);
+    expect(quick.length).toBeGreaterThan(0);
+    expect(quick.every((candidate) => 'kind' in candidate && candidate.kind === 'quickfix')).toBe(true);
+    expect(await client.codeActions(uri, diagnostics[0]!.range, diagnostics, ['source'])).toEqual([]);
+    expect(await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.unblock'])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-/** The server's pure parts: directive parsing, disable-comment edits, fix-all, incremental snapshots, settings. */
+/** The server's pure parts: directive parsing, disable-comment edits, incremental snapshots, settings. */
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,8 +7,6 @@ import { runInNewContext } from 'node:vm';
 import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { safeFixEdits } from '../src/code-actions.js';
-import type { LspFix } from '../src/diagnostics.js';
 import { DisabledRanges, disableFileEdit, disableLineEdit, findDirectives, isJsxChildPosition, mergeColumn, parseDirectiveText } from '../src/directives.js';
 import { DocumentSnapshot, OpenDocuments } from '../src/documents.js';
 import { unblockRules } from '../src/eslint-config.js';
@@ -134,33 +132,6 @@ describe('disable-comment edits', () => {
     expect(applyEdits(shebang, [disableFileEdit(documentOf(shebang), rule)])).toBe(`#!/usr/bin/env node\n/* eslint-disable ${rule} */\nf();\n`);
     const existing = '/* eslint-disable no-console */\nf();\n';
     expect(applyEdits(existing, [disableFileEdit(documentOf(existing), rule)])).toBe(`/* eslint-disable no-console, ${rule} */\nf();\n`);
-  });
-});
-
-describe('source.fixAll.unblock', () => {
-  const text = 'readFileSync(a);\nreadFileSync(b);\n';
-  const document = documentOf(text);
-  const fix = (line: number, safety: LspFix['safety'], newText: string): LspFix => ({
-    title: 'fake',
-    kind: 'async-twin',
-    safety,
-    edits: [{ range: { start: { line, character: 0 }, end: { line, character: 15 } }, newText }],
-  });
-
-  it('applies only safe fixes, the first per problem, never two that overlap', () => {
-    const edits = safeFixEdits(
-      [
-        [fix(0, 'suggestion', 'no'), fix(0, 'safe', 'await readFile(a)')],
-        [fix(1, 'safe', 'await readFile(b)'), fix(1, 'safe', 'second')],
-        [fix(1, 'safe', 'overlapping')],
-      ],
-      document,
-    );
-    expect(applyEdits(text, edits)).toBe('await readFile(a);\nawait readFile(b);\n');
-  });
-
-  it('returns no edits when no fix is safe (the core offers suggestions only today)', () => {
-    expect(safeFixEdits([[fix(0, 'suggestion', 'x')], []], document)).toEqual([]);
   });
 });
 

@@ -274,10 +274,19 @@ try {
   await docsPage?.close();
   await page.bringToFront();
 
-  // Unblock: Fix All Safe Problems — the fixes here all add `await`, so there is nothing to apply on its own.
-  await runCommand(page, 'Unblock: Fix All Safe Problems');
-  const fixAllMessage = page.locator('.statusbar-item', { hasText: 'Unblock: nothing to fix automatically' }).first();
-  check(await fixAllMessage.waitFor({ timeout: 15_000 }).then(() => true, () => false), 'Unblock: Fix All Safe Problems runs source.fixAll.unblock (nothing safe to fix here)');
+  // Unblock: Show Documentation from the command palette (no argument): the page the protocol names by default.
+  const palettePopup = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+  await runCommand(page, 'Unblock: Show Documentation');
+  if (await openButton.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await openButton.click();
+  const paletteDocs = await palettePopup;
+  await paletteDocs?.waitForURL(/rules-docs\/no-blocking-call\.md/, { timeout: 10_000 }).catch(() => {});
+  check(
+    paletteDocs?.url() === 'https://github.com/unblock-dev/unblock/blob/main/rules-docs/no-blocking-call.md',
+    'Unblock: Show Documentation (command palette) opens the rule page',
+    paletteDocs?.url(),
+  );
+  await paletteDocs?.close();
+  await page.bringToFront();
 
   // Unblock: Restart Server — a new server starts and reports again.
   t = Date.now();
@@ -315,7 +324,7 @@ try {
   check(killedPid !== undefined && extraPids.length === 0, 'one unblock server process runs under code-server', `pids ${[killedPid, ...extraPids].join(', ')}`);
   if (killedPid === undefined) throw new Error(`no process runs ${serverModule}`);
   // The extension starts the server in the environment that keeps its memory flat (language-server/src/memory.ts).
-  const { serverEnvironment } = createRequire(import.meta.url)('../../language-server/dist/memory.js');
+  const { serverEnvironment } = createRequire(import.meta.url)('unblock-language-server/protocol');
   const serverEnv = new Map(fs.readFileSync(`/proc/${killedPid}/environ`, 'utf8').split('\0').map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
   const expectedEnv = Object.entries(serverEnvironment);
   check(

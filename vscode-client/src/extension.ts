@@ -27,13 +27,11 @@ import { StatusItem } from './status.js';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 const documentSelector = languages.map((language) => ({ scheme: 'file', language }));
-const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('unblock');
 
 /** Commands the extension registers itself; the server lists `unblock.showDocumentation` too (see `ownCommands`). */
 const commands = {
   restartServer: 'unblock.restartServer',
   showOutput: 'unblock.showOutput',
-  fixAll: 'unblock.fixAll',
   showDocumentation: showDocumentationCommand,
 } as const;
 
@@ -48,7 +46,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand(commands.restartServer, () => controller?.restart('restart requested')),
     vscode.commands.registerCommand(commands.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(commands.fixAll, () => fixAll()),
     vscode.commands.registerCommand(commands.showDocumentation, (url?: unknown) => showDocumentation(url)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => controller?.restart('the workspace is trusted now')),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -179,33 +176,6 @@ function forServer(settings: unknown): unknown {
   const trace = copy.trace;
   copy.trace = typeof trace === 'object' && trace !== null ? (trace as { server?: unknown }).server : trace;
   return copy;
-}
-
-/** `source.fixAll.unblock` in the active editor: the fixes that keep behaviour (those that add `await` do not). */
-async function fixAll(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !languages.some((language) => language === editor.document.languageId)) {
-    void vscode.window.showInformationMessage('Unblock: open a JavaScript or TypeScript file first.');
-    return;
-  }
-  const document = editor.document;
-  const range = new vscode.Range(0, 0, document.lineCount, 0);
-  const actions =
-    (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, range, fixAllKind.value)) ?? [];
-  let edits = 0;
-  for (const action of actions.filter((candidate) => candidate.kind !== undefined && fixAllKind.contains(candidate.kind))) {
-    if (action.edit) {
-      edits += action.edit.entries().reduce((count, [, textEdits]) => count + textEdits.length, 0);
-      await vscode.workspace.applyEdit(action.edit);
-    }
-    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-  }
-  vscode.window.setStatusBarMessage(
-    edits > 0
-      ? `Unblock: applied ${edits} safe fix${edits === 1 ? '' : 'es'}`
-      : 'Unblock: nothing to fix automatically (fixes that add `await` are offered one by one with Ctrl+.)',
-    5000,
-  );
 }
 
 /** Opens the rule's page: the URL from a code action of the server, else the `no-blocking-call` page. */

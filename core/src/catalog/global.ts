@@ -40,8 +40,8 @@ export const globals = definePackage({
       // `Atomics.waitAsync()` returns `{ async, value }`, not a promise, so it is advice rather than a twin.
       advice: 'use Atomics.waitAsync() and await its `value`',
     },
-    // Matched by the variable's own symbol. Its call signature (`interface NodeJS.Require`) is not listed:
-    // the resolver tries the signature first, so listing it would report every require() under that name.
+    // Matched by the variable's own symbol. Its call signature (`interface NodeJS.Require`) is not listed: the
+    // resolver looks at a typed value's signatures first, so listing it would report every function of that type.
     { path: 'require', category: 'module-loading', advice: REQUIRE_ADVICE, docs: `${MODULES}#requireid` },
     consoleMethod('log', 'consolelogdata-args'),
     consoleMethod('info', 'consoleinfodata-args'),
