@@ -1,3 +1,4 @@
+/** eslint-plugin-unblock: the plugin object ESLint loads — its rules (adapters over unblock-core) and flat configs. */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { allCategories } from 'unblock-core';
 import noBlockingCall from './rules/no-blocking-call.js';

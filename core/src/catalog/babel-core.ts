@@ -1,11 +1,10 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `@babel/core@8` (ESM only, ships `lib/index.d.ts`; `@types/babel__core` is for Babel 7 and is not
  * needed). All `*Sync` functions are plain `declare function`s exported by name. Babel 8 dropped the
  * callback-less synchronous fallback of `transform`/`parse`/`transformFromAst` (their types require a
  * callback), so those are not listed.
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://babeljs.io/docs/babel-core';
 

@@ -1,9 +1,8 @@
-import { definePackage } from './types.js';
-
 /**
  * `bcrypt` (native; types: `@types/bcrypt@6`). The async forms run on the libuv thread pool; the
  * `*Sync` forms hash on the calling thread (tens to hundreds of milliseconds per call at cost 10+).
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://github.com/kelektiv/node.bcrypt.js#api';
 

@@ -1,5 +1,3 @@
-import { definePackage } from './types.js';
-
 /**
  * `bcryptjs@3` (pure JS, ships its own types). The declarations live in `types.d.ts` (ESM entry,
  * re-exported by `index.d.ts`) and in the identical `umd/types.d.ts` (CommonJS entry,
@@ -7,6 +5,7 @@ import { definePackage } from './types.js';
  * file has no `export =`, so paths are the plain function names either way.
  * The async forms yield to the event loop between rounds; the `*Sync` forms do not.
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://github.com/dcodeIO/bcrypt.js#usage---sync';
 

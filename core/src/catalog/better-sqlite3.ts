@@ -1,5 +1,3 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `better-sqlite3` (types: `@types/better-sqlite3@9`). Synchronous by design. The file ends in
  * `declare const Database: BetterSqlite3.DatabaseConstructor; export = Database;`, so the export name
@@ -16,6 +14,7 @@ import { definePackage, type BlockingApiData } from './types.js';
  * and listing it would report `db.prepare(sql).get()` twice); `Database#backup` is async;
  * `close`, `function`, `aggregate`, `table` and `loadExtension` are cheap or rare.
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md';
 const ADVICE = 'better-sqlite3 is synchronous by design: run the queries in a worker thread, or use an async driver';

@@ -1,11 +1,10 @@
-import { definePackage } from './types.js';
-
 /**
  * `cross-spawn` (types: `@types/cross-spawn@6`): `declare namespace spawn { const sync: typeof
  * child_process.spawnSync }` with `export = spawn`, so the path is 'sync' (the export name is dropped).
  * Its call signature resolves to `node:child_process` `spawnSync` (tried first, so that is the id
  * reported with types); this entry serves the untyped mode.
  */
+import { definePackage } from './types.js';
 
 export const crossSpawn = definePackage({
   module: 'cross-spawn',

@@ -1,5 +1,3 @@
-import { definePackage } from './types.js';
-
 /**
  * `deasync` (types: `@types/deasync@0.1`): `declare function deasync(fn): (...args) => R` merged with
  * `declare namespace deasync { function loopWhile(); function runLoopOnce(); function sleep(); }` and
@@ -10,6 +8,7 @@ import { definePackage } from './types.js';
  * callback fires). That function type is an anonymous return type, which has no path of its own, so
  * the wrapping call `deasync(fn)` is reported instead: using deasync inside async code is the mistake.
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://github.com/abbr/deasync';
 const ADVICE = 'in async code, await the async function (or util.promisify it) instead of deasync';

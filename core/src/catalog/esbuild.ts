@@ -1,11 +1,10 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `esbuild` (ships `lib/main.d.ts`). The `*Sync` functions run the whole build/transform on the calling
  * thread. `PluginBuild` also exposes a copy of the API as `build.esbuild` (`esbuild: { buildSync:
  * typeof buildSync, … }`); calls through it resolve by signature to the same functions, so they need no
  * entries of their own.
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://esbuild.github.io/api/';
 

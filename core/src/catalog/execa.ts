@@ -1,5 +1,3 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `execa@10` (ESM only, ships `types/`). `execaCommandSync` no longer exists in v10 (use `execaSync`
  * with `parseCommandString`); `execa`, `execaNode` and `$` are async.
@@ -13,6 +11,7 @@ import { definePackage, type BlockingApiData } from './types.js';
  *   `type ExecaScriptMethod` (types/methods/script.d.ts): paths 'ExecaScriptMethod.sync' / '.s'.
  * - The template forms (execaSync`cmd`, $.sync`cmd`) are tagged templates, not call expressions.
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://github.com/sindresorhus/execa/blob/main/docs/api.md';
 const EXECA = { module: 'execa', name: 'execa', style: 'promise' } as const;

@@ -1,5 +1,3 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `fs-extra` (types: `@types/fs-extra@11`). Its own `*Sync` functions; everything `node:fs` exports is
  * re-exported (`export * from "fs"`) and resolves to the `node:fs` declarations, so `reexports` only
@@ -17,6 +15,7 @@ import { definePackage, type BlockingApiData } from './types.js';
  * whose members resolve by signature to the original functions (symbol path 'fsExtra.copySync' is
  * therefore not needed).
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://github.com/jprichardson/node-fs-extra';
 const doc = (page: string) => `${DOCS}/blob/master/docs/${page}.md`;

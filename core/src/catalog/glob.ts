@@ -1,5 +1,3 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `glob@14` (ships its own types: dist/commonjs and dist/esm `index.d.ts`, the `Glob` class in `glob.d.ts`).
  *
@@ -10,6 +8,7 @@ import { definePackage, type BlockingApiData } from './types.js';
  * one entry per function suffices and alias calls are reported as 'glob.globSync'. The alias paths
  * are still listed for the untyped (import-tracking) mode and for the callee-name prefilter.
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://github.com/isaacs/node-glob';
 

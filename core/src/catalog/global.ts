@@ -1,5 +1,3 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * Built-in globals (module 'global'): declarations in TypeScript's lib files, in global script
  * declarations and in `declare global {}` blocks of `@types/node`.
@@ -11,6 +9,7 @@ import { definePackage, type BlockingApiData } from './types.js';
  * - `console` methods sit on `interface Console` inside `declare module "node:console" { global { … } }`
  *   (lib.dom.d.ts declares the same interface when the DOM lib is loaded; both are 'global').
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const MDN_WAIT = 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Atomics/wait';
 const MODULES = 'https://nodejs.org/api/modules.html';

@@ -1,10 +1,9 @@
-import { definePackage } from './types.js';
-
 /**
  * `globby@16` (ESM only, ships `index.d.ts`). Blocking: the `*Sync` functions, which walk the tree or
  * read `.gitignore`/ignore files synchronously. `isDynamicPattern`, `convertPathToPattern` are pure;
  * `globbyStream` and `generateGlobTasks` are async.
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://github.com/sindresorhus/globby';
 

@@ -1,10 +1,9 @@
-import { definePackage } from './types.js';
-
 /**
  * `jsonfile` (types: `@types/jsonfile`, installed with `@types/fs-extra`). Listed because fs-extra's
  * `readJsonSync`/`writeJsonSync` are declared as `typeof jsonfile.readFileSync`/`writeFileSync`, so their
  * call signatures resolve here; direct users of jsonfile are covered too.
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://github.com/jprichardson/node-jsonfile';
 

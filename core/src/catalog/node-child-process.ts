@@ -1,6 +1,5 @@
-import { definePackage } from './types.js';
-
 /** `node:child_process`: the three `*Sync` functions, which wait for the child to exit. */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/child_process.html';
 

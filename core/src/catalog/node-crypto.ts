@@ -1,5 +1,3 @@
-import { definePackage, type AsyncTwin, type TwinRewrite } from './types.js';
-
 /**
  * `node:crypto`: key derivation, key/prime generation and the overloads that run on the calling
  * thread when no callback is passed.
@@ -12,6 +10,7 @@ import { definePackage, type AsyncTwin, type TwinRewrite } from './types.js';
  *   not listed (precision first).
  * - `randomUUID()`, `getRandomValues()`: small, from a pre-filled entropy cache.
  */
+import { definePackage, type AsyncTwin, type TwinRewrite } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/crypto.html';
 

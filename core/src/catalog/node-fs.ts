@@ -1,5 +1,3 @@
-import { definePackage, type AsyncTwin, type BlockingApiData, type TwinRewrite } from './types.js';
-
 /**
  * `node:fs`: every `*Sync` function and method declared in `@types/node` `fs.d.ts`.
  *
@@ -7,6 +5,7 @@ import { definePackage, type AsyncTwin, type BlockingApiData, type TwinRewrite }
  * specifiers resolve to the same symbols (module 'node:fs'). `node:fs/promises` never blocks: no entries.
  * `fs.globSync` (Node 22) is not declared by `@types/node@20`, so it is not listed.
  */
+import { definePackage, type AsyncTwin, type BlockingApiData, type TwinRewrite } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/fs.html';
 

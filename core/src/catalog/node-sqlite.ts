@@ -1,11 +1,10 @@
-import { definePackage } from './types.js';
-
 /**
  * `node:sqlite` (Node >= 22.5). "All APIs exposed by this class execute synchronously."
  * Paths verified against `@types/node@22.20.5` `sqlite.d.ts` (`class DatabaseSync`, `class StatementSync`
  * inside `declare module "node:sqlite"`); `@types/node@20` does not declare the module.
  * The module exists only under its `node:` specifier, so there is no bare alias.
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/sqlite.html';
 const ADVICE = 'node:sqlite has no async API: run the queries in a worker thread, or use an async driver';

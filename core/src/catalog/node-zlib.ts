@@ -1,9 +1,8 @@
-import { definePackage, type AsyncTwin } from './types.js';
-
 /**
  * `node:zlib`: every `*Sync` convenience function in `@types/node@20` `zlib.d.ts`.
  * `crc32()` is synchronous too but is a checksum, not compression, and has no async form: not listed.
  */
+import { definePackage, type AsyncTwin } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/zlib.html';
 

@@ -1,11 +1,10 @@
-import { definePackage, type BlockingApiData } from './types.js';
-
 /**
  * `rimraf@6` (ships dist/commonjs and dist/esm `index.d.ts`, identical). Every sync remover is a
  * const with an anonymous function type (`export declare const nativeSync: (path, opt?) => boolean`),
  * and the async consts carry a `.sync` property; the `rimraf` export carries all of them again as
  * properties. The signature of each sits inside its own const or property, so each path is listed.
  */
+import { definePackage, type BlockingApiData } from './types.js';
 
 const DOCS = 'https://github.com/isaacs/rimraf#api';
 

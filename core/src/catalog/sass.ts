@@ -1,10 +1,9 @@
-import { definePackage } from './types.js';
-
 /**
  * `sass` (Dart Sass, ships `types/`). `compile`/`compileString` (types/compile.d.ts), the legacy
  * `renderSync` (types/legacy/render.d.ts), and the methods of the synchronous `Compiler` class returned
  * by `initCompiler()`. `initCompiler()` itself only starts the compiler.
  */
+import { definePackage } from './types.js';
 
 const DOCS = 'https://sass-lang.com/documentation/js-api/';
 const fn = (name: string) => `${DOCS}functions/${name}/`;

@@ -1,5 +1,3 @@
-import { definePackage } from './types.js';
-
 /**
  * `synckit` (ships `lib/index.d.ts` / `index.d.cts`, one bundled file each).
  *
@@ -14,6 +12,7 @@ import { definePackage } from './types.js';
  *
  * `runAsWorker(fn)` runs `fn` in the worker: see `offloadApis` in index.ts.
  */
+import { definePackage } from './types.js';
 
 export const synckit = definePackage({
   module: 'synckit',

@@ -1,6 +1,5 @@
-import { definePackage } from './types.js';
-
 /** `tinyglobby` (ships `dist/index.d.cts` / `index.d.mts`): `declare function globSync`, exported by name. */
+import { definePackage } from './types.js';
 
 export const tinyglobby = definePackage({
   module: 'tinyglobby',
