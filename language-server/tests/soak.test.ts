@@ -8,7 +8,8 @@ import { mkdir, mkdtemp, realpath, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compareDiagnostics, defaultSeed, positionAt, runSoak, soakDriver, soakOpenFiles, soakProjectFiles } from '../../scripts/bench/soak-edits.mjs';
+import { defaultSeed, positionAt, soakOpenFiles, soakProjectFiles } from '../../scripts/bench/soak-edits.mjs';
+import { compareDiagnostics, runSoak, soakDriver } from '../../scripts/bench/soak-run.mjs';
 import { deadline, ensureBuilt, removeFixture, repoRoot, TestClient, uriOf } from './helpers/client.js';
 
 beforeAll(ensureBuilt, 120_000);

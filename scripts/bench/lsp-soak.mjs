@@ -2,7 +2,7 @@
 // Soak of unblock-language-server: 2,000 scripted edits with random syntax breakage, over stdio, with pull
 // diagnostics, the way an editor sends them.
 //
-// The project (scripts/bench/soak-edits.mjs) is a temporary folder with four TypeScript files: async functions
+// The project (scripts/bench/soak-project.mjs) is a temporary folder with four TypeScript files: async functions
 // calling fs.readFileSync, crypto.pbkdf2Sync, execSync, and helpers that block from another file. Three are open;
 // the edits (a seeded generator: blocking lines inserted and removed, random deletions, half-typed calls,
 // unbalanced braces, unterminated strings and templates, undo, cross-file edits of the helper file) are sent as
@@ -29,7 +29,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serverEnvironment } from 'unblock-language-server/protocol';
 import { LspClient } from '../lib/lsp-client.mjs';
-import { defaultEdits, defaultSeed, runSoak, soakDriver, soakOpenFiles, soakProjectFiles } from './soak-edits.mjs';
+import { defaultEdits, defaultSeed, soakOpenFiles, soakProjectFiles } from './soak-edits.mjs';
+import { runSoak, soakDriver } from './soak-run.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const serverPath = process.env.SOAK_SERVER ?? path.join(root, 'language-server', 'dist', 'server.js');
