@@ -36,39 +36,28 @@ const names: JsonSchema = {
   description: 'An export (`readFileSync`), a member path (`realpathSync.native`, `Dir.readSync`) or the last segment; or a list of them.',
 };
 
+/** The object form of a specifier coming `from` somewhere: `from` and `name`, and what else that place needs. */
+function objectSpecifier(from: string, description: string, more: Readonly<Record<string, JsonSchema>>, required: readonly string[] = []): JsonSchema {
+  return {
+    type: 'object',
+    description,
+    additionalProperties: false,
+    properties: { from: { type: 'string', enum: [from] }, name: names, ...more },
+    required: ['from', 'name', ...required],
+  };
+}
+
 /** One specifier, in typescript-eslint's schema (its branches in the same order), with descriptions. */
 export const typeOrValueSpecifierSchema: JsonSchema = {
   oneOf: [
     { type: 'string', description: 'A name, from anywhere.' },
-    {
-      type: 'object',
-      description: "A name declared in the project's own files.",
-      additionalProperties: false,
-      properties: {
-        from: { type: 'string', enum: ['file'] },
-        name: names,
-        path: { type: 'string', description: 'The file that declares it, relative to the project.' },
-      },
-      required: ['from', 'name'],
-    },
-    {
-      type: 'object',
-      description: "A name from TypeScript's default libraries.",
-      additionalProperties: false,
-      properties: { from: { type: 'string', enum: ['lib'] }, name: names },
-      required: ['from', 'name'],
-    },
-    {
-      type: 'object',
-      description: 'A name exported by a package.',
-      additionalProperties: false,
-      properties: {
-        from: { type: 'string', enum: ['package'] },
-        name: names,
-        package: { type: 'string', description: 'The package (`node:fs`, `bcryptjs`).' },
-      },
-      required: ['from', 'name', 'package'],
-    },
+    objectSpecifier('file', "A name declared in the project's own files.", {
+      path: { type: 'string', description: 'The file that declares it, relative to the project.' },
+    }),
+    objectSpecifier('lib', "A name from TypeScript's default libraries.", {}),
+    objectSpecifier('package', 'A name exported by a package.', { package: { type: 'string', description: 'The package (`node:fs`, `bcryptjs`).' } }, [
+      'package',
+    ]),
   ],
 };
 

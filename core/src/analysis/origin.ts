@@ -86,27 +86,29 @@ function moduleOfSourceFile(sourceFile: ts.SourceFile, program: ts.Program): str
   return pkg ?? `file:${sourceFile.fileName}`;
 }
 
+/** Declarations that name what they declare (`function f`, `class C`, `const x`, `m()` in a class or interface). */
+const namedDeclarations: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.ModuleDeclaration,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.MethodSignature,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.PropertySignature,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.VariableDeclaration,
+]);
+
 /** undefined: a node that carries no name of its own (a block, a variable list); null: a local scope. */
 function declarationName(node: ts.Node): string | undefined | null {
-  if (
-    ts.isFunctionDeclaration(node) ||
-    ts.isClassDeclaration(node) ||
-    ts.isInterfaceDeclaration(node) ||
-    ts.isTypeAliasDeclaration(node) ||
-    ts.isEnumDeclaration(node) ||
-    ts.isModuleDeclaration(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isMethodSignature(node) ||
-    ts.isPropertyDeclaration(node) ||
-    ts.isPropertySignature(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isVariableDeclaration(node)
-  ) {
-    const name = node.name;
+  if (namedDeclarations.has(node.kind)) {
+    const name = (node as ts.NamedDeclaration).name;
     if (!name) return 'default';
     if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-    if (ts.isComputedPropertyName(name)) return null;
-    return null; // binding patterns
+    return null; // computed names and binding patterns
   }
   if (ts.isFunctionLike(node) || ts.isBlock(node) || ts.isObjectLiteralExpression(node)) {
     return isTransparent(node) ? undefined : null;
@@ -115,19 +117,23 @@ function declarationName(node: ts.Node): string | undefined | null {
 }
 
 /** Nodes between a named declaration and its container that add nothing to the path. */
+const transparentKinds: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.VariableDeclarationList,
+  ts.SyntaxKind.VariableStatement,
+  ts.SyntaxKind.TypeLiteral,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.ConstructSignature,
+  ts.SyntaxKind.CallSignature,
+  ts.SyntaxKind.IntersectionType,
+  ts.SyntaxKind.ParenthesizedType,
+]);
+
 function isTransparent(node: ts.Node): boolean {
   return (
-    ts.isModuleBlock(node) ||
-    ts.isVariableDeclarationList(node) ||
-    ts.isVariableStatement(node) ||
-    ts.isTypeLiteralNode(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isConstructSignatureDeclaration(node) ||
-    ts.isCallSignatureDeclaration(node) ||
+    transparentKinds.has(node.kind) ||
     // `type Syncify<T> = (...args) => R`: a function type is named by its alias (and by nothing else)
-    ((ts.isFunctionTypeNode(node) || ts.isConstructorTypeNode(node)) && ts.isTypeAliasDeclaration(node.parent)) ||
-    ts.isIntersectionTypeNode(node) ||
-    ts.isParenthesizedTypeNode(node)
+    ((ts.isFunctionTypeNode(node) || ts.isConstructorTypeNode(node)) && ts.isTypeAliasDeclaration(node.parent))
   );
 }
 

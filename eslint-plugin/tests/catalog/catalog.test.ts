@@ -4,35 +4,20 @@
  */
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { apiLabel, blockingApis, findBlockingApi, packages } from 'unblock-core';
-import plugin from '../../src/index.js';
+import { lintTyped } from '../util/rule-tester.js';
 import { caseFiles } from './cases.js';
 
 const fixtures = path.resolve(__dirname, '../../../fixtures');
 const caseModules = caseFiles;
 
+const allCategories = Object.fromEntries(['fs', 'process', 'crypto', 'compression', 'database', 'compile', 'sync-bridge', 'module-loading', 'console'].map((c) => [c, true]));
+
 function lint(code: string, filename: string, node22: boolean): Linter.LintMessage[] {
   const dir = path.join(fixtures, node22 ? 'typed-node22' : 'typed');
-  const linter = new Linter({ configType: 'flat', cwd: dir });
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
-        languageOptions: {
-          parser: tseslint.parser,
-          // Virtual code over on-disk fixture files: never the CI single-run mode that reads files from disk.
-          parserOptions: { project: './tsconfig.json', tsconfigRootDir: dir, disallowAutomaticSingleRunInference: true },
-        },
-        plugins: { unblock: plugin as never },
-        rules: { 'unblock/no-blocking-call': ['error', { categories: Object.fromEntries(['fs', 'process', 'crypto', 'compression', 'database', 'compile', 'sync-bridge', 'module-loading', 'console'].map((c) => [c, true])) }] },
-      },
-    ],
-    path.join(dir, filename),
-  );
+  return lintTyped(code, { dir, filename, rules: { 'unblock/no-blocking-call': ['error', { categories: allCategories }] } });
 }
 
 const reportedApi = (message: Linter.LintMessage) => /^`([^`]+)`/.exec(message.message)?.[1] ?? message.message;
