@@ -17,7 +17,8 @@ const { Linter } = require('eslint');
 const tseslint = require('typescript-eslint');
 const unblock = require('eslint-plugin-unblock');
 
-const titles = { twin: /^Use the async API/, worker: /^Run `/ };
+/** The suggestion of each kind of fix, by its message id (the rules' `suggestAsyncTwin` / `suggestWorker`). */
+const messageIds = { twin: 'suggestAsyncTwin', worker: 'suggestWorker' };
 
 /**
  * @param {{ projectDir: string, prefer?: 'twin' | 'worker', only?: boolean, maxSteps?: number }} options
@@ -68,7 +69,7 @@ export function applySuggestions({ projectDir, prefer = 'twin', only = false, ma
 
 function pick(suggestions, kinds) {
   for (const kind of kinds) {
-    const found = suggestions.find((suggestion) => titles[kind].test(suggestion.desc));
+    const found = suggestions.find((suggestion) => suggestion.messageId === messageIds[kind]);
     if (found) return found;
   }
   return undefined;
