@@ -4,6 +4,7 @@
 // scripts/bench/lsp-soak.mjs (2,000 edits, RSS) and language-server/tests/soak.test.ts (a shorter slice).
 import * as path from 'node:path';
 import { CancellationTokenSource, uriOf } from '../lib/lsp-client.mjs';
+import { Random } from '../lib/random.mjs';
 import { defaultEdits, defaultSeed, positionAt, SoakEditor, soakOpenFiles } from './soak-edits.mjs';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Fuzz failures: described one per line, grouped by kind for a summary, keyed by a signature, and minimized line
 // by line to the smallest program that still fails the same way.
 import * as path from 'node:path';
+import { typedProjectDir } from './programs.mjs';
 
 /** One line per failure, for test assertions and the CLI. */
 export function describeFailure(failure) {

@@ -219,8 +219,8 @@ export function summarize(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /**
- * Builds dist/ when a source file is newer than it (`npm test` has built it already). Test files run in
- * parallel processes, so one builds under a lock folder while the others wait for it.
+ * Builds the core's and the server's dist/ when a source file is newer than it (`npm test` has built them already).
+ * Test files run in parallel processes, so one builds under a lock folder while the others wait for it.
  */
 export async function ensureBuilt(): Promise<void> {
   const lock = path.join(repoRoot, 'artifacts', 'language-server-build.lock');
@@ -236,8 +236,8 @@ export async function ensureBuilt(): Promise<void> {
     }
     try {
       if (await isStale()) {
-        const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-        await execFileAsync(process.execPath, [tsc, '-p', path.join(languageServerDir, 'tsconfig.build.json')], { cwd: languageServerDir });
+        const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+        await execFileAsync(npm, ['run', 'build', '-w', 'core', '-w', 'language-server'], { cwd: repoRoot });
       }
     } finally {
       await rm(lock, { recursive: true, force: true });
@@ -245,12 +245,16 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
+/** Whether a source of the server or of the core is newer than the built server. */
 async function isStale(): Promise<boolean> {
   const built = await stat(serverPath).then(
     (stats) => stats.mtimeMs,
     () => 0,
   );
-  const sources = await readdir(path.join(languageServerDir, 'src'));
-  const times = await Promise.all(sources.map(async (file) => (await stat(path.join(languageServerDir, 'src', file))).mtimeMs));
-  return times.some((time) => time > built);
+  for (const sources of [path.join(languageServerDir, 'src'), path.join(repoRoot, 'core', 'src')]) {
+    const files = await readdir(sources, { recursive: true });
+    const times = await Promise.all(files.map(async (file) => (await stat(path.join(sources, file))).mtimeMs));
+    if (times.some((time) => time > built)) return true;
+  }
+  return false;
 }
