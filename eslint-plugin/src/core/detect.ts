@@ -3,7 +3,8 @@
  * Pure data out (`Finding`), so the ESLint rule and the language server report the same things.
  */
 import * as ts from 'typescript';
-import { blockingApis } from './catalog/index.js';
+import { blockingApis, untypedNames } from './catalog/index.js';
+import { mayComeFromImport } from './import-origin.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
 import { describeContext, findAsyncContext, mayBeInAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
@@ -203,14 +204,15 @@ export class BlockingCallDetector {
     if (ts.isIdentifier(node)) {
       const symbol = this.resolver.symbolOf(node);
       const declaration = symbol?.valueDeclaration;
-      if (!symbol || !declaration) return false;
+      // Nothing declared (an import of a package without types): only import tracking can tell.
+      if (!symbol || !declaration) return mayComeFromImport(node, this.checker);
       // A variable gets its call signatures from its type (`const db = new Database()`, `createSyncFn()`): resolve.
       if (!ts.isFunctionLike(declaration) && !ts.isClassLike(declaration) && !isFunctionValued(declaration)) return true;
       const declared = ts.getNameOfDeclaration(declaration);
       return this.names.has(symbol.getName()) || (!!declared && ts.isIdentifier(declared) && this.names.has(declared.text));
     }
     const name = calleeName(node);
-    return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name);
+    return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name) || untypedNames.has(name);
   }
 
   private match(origins: readonly Origin[]): { api: BlockingApi; origin: Origin } | undefined {

@@ -8,6 +8,7 @@ import { findBlockingApi, offloadApis } from './catalog/index.js';
 import type { BlockingApi } from './catalog/types.js';
 import { isSyncCallbackApi, syncCallbackNames } from './callback-apis.js';
 import type { CallbackTiming } from './context.js';
+import { importOrigin } from './import-origin.js';
 import { canonicalModule, originOf, type Origin } from './origin.js';
 
 export type { TypeOrValueSpecifier };
@@ -69,6 +70,8 @@ export class CallResolver {
       }
     }
     for (const declaration of declarations) push(origins, originOf(declaration, this.program));
+    // No declaration to follow (`any` from an untyped package or `require` in a `.ts` file): import tracking.
+    if (origins.length === 0) push(origins, importOrigin(expression, this.checker));
     return origins;
   }
 
@@ -212,18 +215,24 @@ export function calleeName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** The expression whose value `node` is: inside parentheses, type assertions and `(0, fs.readFileSync)`. */
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+      current = current.right;
+    } else {
+      return current;
+    }
   }
-  return current;
 }
 
 function isEntityLike(node: ts.Node): boolean {

@@ -1,4 +1,4 @@
-import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { findVariable, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { argumentsOf, type CallLike } from '../core/resolve.js';
@@ -7,7 +7,7 @@ import type { BlockingApi, Category } from '../core/catalog/types.js';
 import { describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
 import { apiLabel, remedyText, type Finding } from '../core/finding.js';
 import { estreeSyntax } from '../untyped/estree-syntax.js';
-import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from '../untyped/trace-map.js';
+import { buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from '../untyped/trace-map.js';
 import { createRule } from '../util/create-rule.js';
 import { suggestionMessages, suggestionsOf, type SuggestionMessageIds } from '../util/suggestions.js';
 import { detectorFor, enabledCategories, sharedDefaults, sharedOptionProperties, type SharedOptions } from '../util/options.js';
@@ -90,13 +90,14 @@ function reportByImportTracking(
   const { modules, globals } = traceMapsFor(categories);
   const offloadCalls = new Set<TSESTree.Node>();
   const offload = offloadTraceMap;
-  for (const { node } of [...tracker.iterateEsmReferences(offload), ...tracker.iterateCjsReferences(offload)]) {
+  const cjs = <T>(map: TraceMap<T>) => [...tracker.iterateCjsReferences(map), ...iterateUndeclaredRequireReferences(tracker, scope, map)];
+  for (const { node } of [...tracker.iterateEsmReferences(offload), ...cjs(offload)]) {
     offloadCalls.add(node as TSESTree.Node);
   }
   const syntax = estreeSyntax(offloadCalls);
   const references = [
     ...tracker.iterateEsmReferences(modules),
-    ...tracker.iterateCjsReferences(modules),
+    ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
   ];
   const seen = new Set<TSESTree.Node>();

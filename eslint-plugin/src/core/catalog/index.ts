@@ -84,6 +84,45 @@ export function findBlockingApi(module: string, path: string): BlockingApi | und
 }
 
 /**
+ * How an API is reached without type information: a specifier as written (`'fs'`, `'node:fs'`, `'fs-extra'`) and a
+ * property path from the module object (`['readFileSync']`, `['realpathSync', 'native']`). A package's re-exports
+ * count as its own (`require('fs-extra').readFileSync`). Instance members (`Dir#readSync`) need types unless the
+ * entry says how they are reached (`untyped`); the global object's APIs have the specifier 'global'.
+ */
+export interface UntypedEntry {
+  readonly specifier: string;
+  readonly path: readonly string[];
+  readonly api: BlockingApi;
+}
+
+export function untypedEntries(apis: readonly BlockingApi[] = blockingApis): UntypedEntry[] {
+  const byModule = new Map<string, BlockingApi[]>();
+  for (const api of apis) byModule.set(api.module, [...(byModule.get(api.module) ?? []), api]);
+  return packages.flatMap((pkg) => {
+    const reachable = [pkg.module, ...(pkg.reexports ?? [])].flatMap((module) => byModule.get(module) ?? []);
+    const specifiers = pkg.module === 'global' ? ['global'] : [pkg.module, ...(pkg.aliases ?? [])];
+    return specifiers.flatMap((specifier) =>
+      reachable.flatMap((api) => {
+        const path = api.untyped ?? api.path;
+        return path.includes('#') ? [] : [{ specifier, path: path.split('.'), api }];
+      }),
+    );
+  });
+}
+
+const byUntypedKey = new Map<string, BlockingApi>(
+  untypedEntries().map(({ specifier, path, api }) => [`${specifier}\u0000${path.join('.')}`, api]),
+);
+
+/** The catalog entry reached from `specifier` (as written, or a builtin without `node:`) by `path`. */
+export function findUntypedApi(specifier: string, path: string): BlockingApi | undefined {
+  return byUntypedKey.get(`${specifier}\u0000${path}`) ?? byUntypedKey.get(`node:${specifier.replace(/^node:/, '')}\u0000${path}`);
+}
+
+/** The names untyped entries are called by (`readFileSync`, `hashSync`, `wait`): a cheap filter. */
+export const untypedNames: ReadonlySet<string> = new Set(untypedEntries().map((entry) => entry.path.at(-1)!));
+
+/**
  * APIs whose function argument runs on another thread, so blocking calls inside that function are fine.
  * `argument` is the zero-based index of the function argument.
  */
