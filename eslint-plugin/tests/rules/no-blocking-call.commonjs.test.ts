@@ -147,7 +147,7 @@ module.exports = app;
 `;
   const lint = async (extra: Linter.Config[]) => {
     const plugin = (await import('eslint-plugin-unblock')).default;
-    const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [plugin.configs.recommended, ...extra] });
+    const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config, ...extra] });
     const [result] = await eslint.lintText(server, { filePath: path.join(__dirname, 'server.js') });
     return result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
   };
