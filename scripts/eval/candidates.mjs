@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
+import { mulberry32 } from '../fuzz.mjs';
 import { ensureProject, readManifest, sourceFiles } from './sources.mjs';
 
 const apiName = /(?:Sync|^sync|^randomBytes|^pseudoRandomBytes|^randomInt|^deasync)$/;
@@ -69,18 +70,6 @@ export function candidatesOf(code, file) {
   return sites;
 }
 
-/** Deterministic PRNG (mulberry32) for the file sample. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The project's sampled files and their candidate sites. */
 export function sampledCandidates(project, root) {
   const byFile = new Map();
@@ -90,7 +79,7 @@ export function sampledCandidates(project, root) {
   }
   let files = [...byFile.keys()];
   if (project.sample) {
-    const next = random(project.sample.seed);
+    const next = mulberry32(project.sample.seed);
     const shuffled = files.map((file) => [next(), file]).sort((a, b) => a[0] - b[0]).map(([, file]) => file);
     files = shuffled.slice(0, project.sample.files).sort();
   }

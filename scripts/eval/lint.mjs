@@ -13,7 +13,6 @@ import n from 'eslint-plugin-n';
 import tseslint from 'typescript-eslint';
 
 const require = createRequire(import.meta.url);
-const unblock = require('eslint-plugin-unblock');
 
 const tsFiles = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const jsFiles = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
@@ -22,7 +21,7 @@ const linterOptions = { linterOptions: { reportUnusedDisableDirectives: 'off', n
 // n/no-sync twice in one run: the second copy under another namespace carries `allowAtRootLevel`.
 const nRoot = { rules: { 'no-sync': n.rules['no-sync'] } };
 
-function untypedConfig() {
+function untypedConfig(unblock) {
   return [
     linterOptions,
     unblock.configs.recommended,
@@ -30,7 +29,7 @@ function untypedConfig() {
   ];
 }
 
-function typedConfig(tsconfig) {
+function typedConfig(unblock, tsconfig) {
   return [
     linterOptions,
     { files: [...jsFiles, ...tsFiles], languageOptions: { parser: tseslint.parser, parserOptions: { project: tsconfig, tsconfigRootDir: path.dirname(tsconfig) } } },
@@ -42,18 +41,11 @@ function typedConfig(tsconfig) {
 /** A tsconfig next to the extracted package that covers exactly the linted files. */
 export function writeTsconfig(root, files) {
   const file = path.join(path.dirname(root), 'tsconfig.eval.json');
-  const compilerOptions = {
-    allowJs: true,
-    checkJs: false,
-    noEmit: true,
-    target: 'es2022',
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    esModuleInterop: true,
-    skipLibCheck: true,
-    types: ['node'],
-  };
-  writeFileSync(file, `${JSON.stringify({ compilerOptions, files: files.map((relative) => path.join(root, relative)) }, null, 2)}\n`);
+  // JavaScript read, not checked; declarations from this repository's @types/node and the installed typeDeps.
+  const checking = { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, types: ['node'] };
+  const modules = { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', esModuleInterop: true };
+  const tsconfig = { compilerOptions: { ...checking, ...modules }, files: files.map((relative) => path.join(root, relative)) };
+  writeFileSync(file, `${JSON.stringify(tsconfig, null, 2)}\n`);
   return file;
 }
 
@@ -72,20 +64,25 @@ function collect(results, root, byRule) {
   return { findings, fatal };
 }
 
+/** The plugin under test: this repository's build, or another build's entry point (`--plugin`). */
+export function loadPlugin(entry = 'eslint-plugin-unblock') {
+  return require(entry);
+}
+
 /**
  * Runs both lint passes over `files` (relative to `root`).
  * @returns {Promise<{ findings: Record<string, Record<string, object[]>>, fatal: string[], ms: Record<string, number> }>}
  */
-export async function lintProject(root, files) {
+export async function lintProject(root, files, unblock = loadPlugin()) {
   const ms = {};
   let start = performance.now();
-  const untyped = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: untypedConfig(), ignore: false });
+  const untyped = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: untypedConfig(unblock), ignore: false });
   const untypedRun = collect(await untyped.lintFiles(files), root, [['unblock/no-blocking-call'], ['unblock/no-indirect-blocking-call']]);
   ms.untyped = Math.round(performance.now() - start);
 
   start = performance.now();
   const tsconfig = writeTsconfig(root, files);
-  const typed = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: typedConfig(tsconfig), ignore: false });
+  const typed = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: typedConfig(unblock, tsconfig), ignore: false });
   const typedRun = collect(await typed.lintFiles(files), root, [
     ['unblock/no-blocking-call'],
     ['unblock/no-indirect-blocking-call'],
