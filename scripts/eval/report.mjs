@@ -21,7 +21,7 @@ export function formatReport(result) {
   const out = [];
   const { totals } = result;
   out.push(
-    `unblock real-world evaluation — ${result.date}, node ${result.node}, eslint ${result.eslint}, eslint-plugin-n ${result.pluginN}`,
+    `unblock real-world evaluation — ${result.date}, ${result.plugin}, node ${result.node}, eslint ${result.eslint}, eslint-plugin-n ${result.pluginN}`,
     `${result.projects.length} projects, ${totals.direct.sites} direct sites (${totals.direct.flag} flag / ${totals.direct.noFlag} no-flag), ` +
       `${totals.indirect.sites} indirect sites (${totals.indirect.flag} flag / ${totals.indirect.noFlag} no-flag)`,
     '',

@@ -2,12 +2,12 @@
 // `npm run eval`: the real-world accuracy evaluation. Brings the pinned projects (sources.mjs), lints them (lint.mjs),
 // scores the findings against the hand labels in eval/labels/ (score.mjs) and prints the report (report.mjs), or
 // JSON with --json. A measurement, not a gate: it exits 0 whatever the numbers, non-zero only when it cannot run.
-//   node scripts/eval/run.mjs [--json] [--project <id>]...
+//   node scripts/eval/run.mjs [--json] [--project <id>]... [--plugin <path of another eslint-plugin-unblock build>]
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
-import { lintProject } from './lint.mjs';
+import { lintProject, loadPlugin } from './lint.mjs';
 import { formatReport } from './report.mjs';
 import { checkPositions, kinds, metrics, parseLabelFile, scoreKind, validateLabels } from './score.mjs';
 import { ensureProject, evalDir, readManifest, sourceFiles } from './sources.mjs';
@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const only = args.flatMap((arg, index) => (args[index - 1] === '--project' ? [arg] : []));
+const pluginPath = args[args.indexOf('--plugin') + 1];
 const setups = ['unblock-untyped', 'unblock-typed', 'n/no-sync', 'n/no-sync (allowAtRootLevel)'];
 
 /** Every project's labels; unknown projects and schema problems are reported, not thrown. */
@@ -46,6 +47,7 @@ async function evaluate() {
   const manifest = readManifest();
   const projects = manifest.projects.filter((project) => only.length === 0 || only.includes(project.id));
   const { labels, problems } = readLabels(projects);
+  const plugin = args.includes('--plugin') ? loadPlugin(path.resolve(pluginPath ?? '')) : loadPlugin();
   const fatal = [];
   const perProject = [];
   const details = Object.fromEntries(kinds.map((kind) => [kind, Object.fromEntries(setups.map((setup) => [setup, []]))]));
@@ -75,7 +77,7 @@ async function evaluate() {
 
     log(`linting ${project.id} (${files.length} files)`);
     start = performance.now();
-    const linted = await lintProject(root, files);
+    const linted = await lintProject(root, files, plugin);
     lintMs += performance.now() - start;
     fatal.push(...linted.fatal.map((line) => `${project.id} ${line}`));
 
@@ -110,6 +112,7 @@ async function evaluate() {
   });
   return {
     date: new Date().toISOString().slice(0, 10),
+    plugin: `${plugin.meta.name}@${plugin.meta.version}${args.includes('--plugin') ? ` from ${path.resolve(pluginPath ?? '')}` : ''}`,
     node: process.version,
     eslint: ESLint.version,
     pluginN: require('eslint-plugin-n/package.json').version,
