@@ -45,8 +45,13 @@ const log = (message) => {
 async function evaluate() {
   const started = performance.now();
   const manifest = readManifest();
+  const unknown = only.filter((id) => !manifest.projects.some((project) => project.id === id));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown project ${unknown.join(', ')}; one of: ${manifest.projects.map((project) => project.id).join(', ')}\n`);
+    process.exit(2);
+  }
   const projects = manifest.projects.filter((project) => only.length === 0 || only.includes(project.id));
-  const { labels, problems } = readLabels(projects);
+  const { labels, problems } = readLabels(manifest.projects);
   const plugin = args.includes('--plugin') ? loadPlugin(path.resolve(pluginPath ?? '')) : loadPlugin();
   const fatal = [];
   const perProject = [];
