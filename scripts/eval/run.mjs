@@ -137,7 +137,13 @@ async function evaluate() {
   };
 }
 
-const result = await evaluate();
+let result;
+try {
+  result = await evaluate();
+} catch (error) {
+  process.stderr.write(`npm run eval could not run: ${error.message}\n`);
+  process.exit(1);
+}
 if (json) {
   const { offNote, ...data } = result;
   process.stdout.write(`${JSON.stringify({ ...data, note: offNote }, null, 2)}\n`);

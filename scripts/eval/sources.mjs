@@ -27,7 +27,11 @@ function sha512(file) {
 
 function run(args, cwd, log) {
   log(`  $ npm ${args.join(' ')}`);
-  return execFileSync(npm, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+  try {
+    return execFileSync(npm, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+  } catch (error) {
+    throw new Error(`npm ${args.join(' ')} failed (is the npm registry reachable?):\n${String(error.stderr ?? error.message).trim()}`, { cause: error });
+  }
 }
 
 /** Downloads, verifies and extracts one project (and installs its type dependencies) unless already cached. */
