@@ -1,11 +1,12 @@
 // Run exports of any module on a shared worker-thread pool. The runtime behind unblock's worker-thread autofix:
 //   const hash = await inWorker<typeof import('bcryptjs')>(import.meta.resolve('bcryptjs')).hashSync(password, 10);
+// This file owns the public API and one call's life on the calling thread: every promise it returns settles.
 import { isBuiltin } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { pack, unpack, type EncodedError, type Outcome, type Task } from './protocol';
-
+import { cloneFailure, pack, unpack, type EncodedError, type Outcome, type Task } from './protocol';
 /** The names of M's function exports. */
 type FunctionKeys<M> = { [K in keyof M]: M[K] extends (...args: never[]) => unknown ? K : never }[keyof M];
 
@@ -26,18 +27,39 @@ export type WorkerModule<M> = {
 /** Idle worker threads are stopped after this long (they never keep the process alive either way). */
 const IDLE_TIMEOUT_MS = 10_000;
 
-let pool: Piscina<Task, Outcome> | undefined;
+/** The piscina pool and the tasks it was given that have not settled yet (closeWorkers waits for them). */
+interface Pool {
+  piscina: Piscina<Task, void>;
+  tasks: Set<Promise<void>>;
+}
 
-function getPool(): Piscina<Task, Outcome> {
+let pool: Pool | undefined;
+
+function getPool(): Pool {
   // Threads start on demand (minThreads 0) and are unref'd by piscina while idle, so the pool never keeps the
   // process alive; after IDLE_TIMEOUT_MS idle threads exit.
-  pool ??= new Piscina<Task, Outcome>({
-    filename: join(__dirname, 'worker.js'),
-    minThreads: 0,
-    maxThreads: availableParallelism(),
-    idleTimeout: IDLE_TIMEOUT_MS,
-  });
+  pool ??= {
+    piscina: new Piscina<Task, void>({
+      filename: join(__dirname, 'worker.js'),
+      minThreads: 0,
+      maxThreads: availableParallelism(),
+      idleTimeout: IDLE_TIMEOUT_MS,
+    }),
+    tasks: new Set(),
+  };
   return pool;
+}
+
+/** Run the task; every task is tracked until it settles. */
+async function runOnPool(task: Task): Promise<void> {
+  const { piscina, tasks } = getPool();
+  const running = piscina.run(task, { transferList: [task.port] });
+  tasks.add(running);
+  try {
+    await running;
+  } finally {
+    tasks.delete(running);
+  }
 }
 
 /** Check the specifier on the calling thread and turn it into the string the worker imports. */
@@ -56,6 +78,16 @@ function normalizeModule(module: string | URL): string {
   );
 }
 
+/** The worker thread died under the call (process.exit, out of memory, an uncaught error) or the pool refused it. */
+function workerFailure(module: string, exportName: string, error: unknown): Error {
+  const reason = error instanceof Error && error.message !== '' ? error.message : 'the worker thread stopped unexpectedly';
+  const failure = new Error(`unblock: calling '${exportName}' of '${module}' on a worker thread failed: ${reason}`, {
+    cause: error,
+  });
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return code === undefined ? failure : Object.assign(failure, { code }); // e.g. ERR_WORKER_OUT_OF_MEMORY
+}
+
 function decodeError(encoded: EncodedError): Error {
   const error = new Error(encoded.message);
   for (const [key, value] of Object.entries(encoded.props)) {
@@ -69,21 +101,40 @@ function decodeError(encoded: EncodedError): Error {
 }
 
 async function call(module: string, exportName: string, args: unknown[]): Promise<unknown> {
-  let outcome: Outcome;
+  const { port1, port2 } = new MessageChannel();
   try {
-    outcome = await getPool().run({ module, exportName, args: pack(args) });
-  } catch (error) {
-    // The task itself never throws (worker.ts catches everything): this is a failure of the transport, typically a
-    // value that structured clone cannot copy.
-    const reason =
-      error instanceof Error && error.message !== '' ? error.message : 'the worker thread stopped unexpectedly';
-    throw new Error(`unblock: calling '${exportName}' of '${module}' on a worker thread failed: ${reason}`, {
-      cause: error,
-    });
+    try {
+      port1.postMessage(pack(args));
+    } catch (error) {
+      const why = cloneFailure(error, args, 'the arguments');
+      throw new TypeError(
+        `unblock: the arguments of '${exportName}' cannot be sent to the worker thread: ${why} (values travel by structured clone)`,
+        { cause: error },
+      );
+    }
+    try {
+      await runOnPool({ module, exportName, port: port2 });
+    } catch (error) {
+      throw workerFailure(module, exportName, error);
+    }
+    // The worker posted the outcome on port2 before its task returned, so it is already queued here.
+    let received: { message: unknown } | undefined;
+    try {
+      received = receiveMessageOnPort(port1);
+    } catch (error) {
+      const why = cloneFailure(error);
+      throw new Error(`unblock: what '${exportName}' returned or threw cannot be copied back from the worker thread: ${why}`, {
+        cause: error,
+      });
+    }
+    if (received === undefined) throw new Error(`unblock: the worker thread gave no answer for '${exportName}' of '${module}'`);
+    const outcome = received.message as Outcome;
+    if (outcome.ok) return unpack(outcome.result)[0];
+    if ('error' in outcome) throw decodeError(outcome.error);
+    throw outcome.thrown; // exactly what the function threw (a primitive)
+  } finally {
+    port1.close();
   }
-  if (outcome.ok) return unpack(outcome.result)[0];
-  if ('error' in outcome) throw decodeError(outcome.error);
-  throw outcome.thrown; // exactly what the function threw (a primitive)
 }
 
 /** Run exports of a module on the shared worker pool. `module` is a resolved file path, a file: URL (string or URL), or a builtin like 'node:crypto'. */
@@ -121,9 +172,11 @@ export function runInWorker<M, K extends keyof WorkerModule<M>>(
   return call(spec, String(exportName), args) as ReturnType<WorkerModule<M>[K]>;
 }
 
-/** Close the pool (waits for running tasks). A later call creates a new pool. */
+/** Close the pool: waits for the calls already made (running or queued) to settle, then stops the threads. A later call creates a new pool. */
 export async function closeWorkers(): Promise<void> {
   const closing = pool;
   pool = undefined;
-  await closing?.close();
+  if (closing === undefined) return;
+  await Promise.allSettled(closing.tasks);
+  await closing.piscina.close();
 }

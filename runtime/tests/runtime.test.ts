@@ -183,7 +183,9 @@ describe('errors', () => {
       "unblock: the result of 'giveFunction' cannot be sent back from the worker thread: the result.callback is a function",
     );
     const m = runtime.inWorker<{ describe(name: () => void): unknown }>(esmFixture);
-    await expect(m.describe(() => undefined)).rejects.toThrow(/unblock: calling 'describe' .* failed: .*could not be cloned/);
+    await expect(m.describe(() => undefined)).rejects.toThrow(
+      "unblock: the arguments of 'describe' cannot be sent to the worker thread: the arguments[0] is a function",
+    );
     // The pool still works afterwards.
     expect(await runtime.inWorker<CjsFixture>(cjsFixture).total([4])).toEqual({ sum: 4, count: 1 });
   });
