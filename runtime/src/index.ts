@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { cloneFailure, pack, unpack, type EncodedError, type Outcome, type Task } from './protocol';
+import { decodeThrown } from './errors';
+import { cloneFailure, pack, unpack, type Outcome, type Task } from './protocol';
 /** The names of M's function exports. */
 type FunctionKeys<M> = { [K in keyof M]: M[K] extends (...args: never[]) => unknown ? K : never }[keyof M];
 
@@ -88,18 +89,6 @@ function workerFailure(module: string, exportName: string, error: unknown): Erro
   return code === undefined ? failure : Object.assign(failure, { code }); // e.g. ERR_WORKER_OUT_OF_MEMORY
 }
 
-function decodeError(encoded: EncodedError): Error {
-  const error = new Error(encoded.message);
-  for (const [key, value] of Object.entries(encoded.props)) {
-    Object.defineProperty(error, key, { value, writable: true, enumerable: true, configurable: true });
-  }
-  Object.defineProperty(error, 'name', { value: encoded.name, writable: true, enumerable: false, configurable: true });
-  if (encoded.stack !== undefined) {
-    Object.defineProperty(error, 'stack', { value: encoded.stack, writable: true, enumerable: false, configurable: true });
-  }
-  return error;
-}
-
 async function call(module: string, exportName: string, args: unknown[]): Promise<unknown> {
   const { port1, port2 } = new MessageChannel();
   try {
@@ -130,8 +119,7 @@ async function call(module: string, exportName: string, args: unknown[]): Promis
     if (received === undefined) throw new Error(`unblock: the worker thread gave no answer for '${exportName}' of '${module}'`);
     const outcome = received.message as Outcome;
     if (outcome.ok) return unpack(outcome.result)[0];
-    if ('error' in outcome) throw decodeError(outcome.error);
-    throw outcome.thrown; // exactly what the function threw (a primitive)
+    throw decodeThrown(outcome.thrown, exportName);
   } finally {
     port1.close();
   }

@@ -3,6 +3,7 @@
 // side reads them with receiveMessageOnPort, which throws where a value cannot be rebuilt (nested too deeply for this
 // thread's stack, say). piscina only carries the port, so a value that fails to arrive is an error, never a lost message.
 import type { MessagePort } from 'node:worker_threads';
+import type { EncodedThrown } from './errors';
 
 /** Where a Buffer sat before structured clone turned it into a plain Uint8Array: `[]` is the value itself, `[key]` is one level down. */
 export type BufferPath = [] | [string | number];
@@ -20,24 +21,18 @@ export interface Task {
   port: MessagePort;
 }
 
-export interface EncodedError {
-  name: string;
-  message: string;
-  stack: string | undefined;
-  /** Own enumerable properties with primitive values: `code`, `errno`, `syscall`, `path`, ... */
-  props: Record<string, string | number | boolean | null | undefined>;
-}
-
-/** The answer, posted by the worker on the call's port. Errors are encoded by hand instead of relying on how errors survive structured clone. */
-export type Outcome =
-  | { ok: true; result: Packed }
-  | { ok: false; error: EncodedError }
-  | { ok: false; thrown: string | number | boolean | bigint | null | undefined };
+/** The answer, posted by the worker on the call's port. Thrown values are encoded by hand (see errors.ts). */
+export type Outcome = { ok: true; result: Packed } | { ok: false; thrown: EncodedThrown };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** Objects that structured clone copies as plain objects: plain ones and class instances (own enumerable fields only). */
+function clonesAsPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
 }
 
 /** A Uint8Array holding just the Buffer's bytes (pooled Buffers share a larger ArrayBuffer that clone would copy whole). */
@@ -46,8 +41,9 @@ function detach(buffer: Buffer): Uint8Array {
 }
 
 /**
- * Record where the Buffers are (each value itself, or one level down inside an array or plain object) so the other side
- * can turn the Uint8Arrays that structured clone delivers back into Buffers. Deeper Buffers arrive as Uint8Array.
+ * Record where the Buffers are (each value itself, or one level down inside an array, a plain object or a class instance)
+ * so the other side can turn the Uint8Arrays that structured clone delivers back into Buffers. Deeper Buffers, and those
+ * inside a Map or Set, arrive as Uint8Array.
  */
 export function pack(values: unknown[]): Packed {
   const buffers: BufferPath[][] = [];
@@ -66,7 +62,7 @@ export function pack(values: unknown[]): Packed {
         return detach(item);
       });
     }
-    if (isPlainObject(value)) {
+    if (clonesAsPlainObject(value)) {
       const keys = Object.keys(value).filter((key) => Buffer.isBuffer(value[key]));
       if (keys.length === 0) return value;
       const copy: Record<string, unknown> = { ...value };

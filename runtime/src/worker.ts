@@ -3,7 +3,8 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { cloneFailure, pack, unpack, type EncodedError, type Outcome, type Packed, type Task } from './protocol';
+import { encodeThrown } from './errors';
+import { cloneFailure, pack, unpack, type Outcome, type Packed, type Task } from './protocol';
 
 /** `import()` target for a specifier already checked by the main thread: absolute path, file: URL, or builtin. */
 function importTarget(module: string): string {
@@ -41,29 +42,6 @@ function findExport(namespace: Record<string, unknown>, name: string): { fn: Cal
   return undefined;
 }
 
-function encodeError(error: Error): EncodedError {
-  const props: EncodedError['props'] = {};
-  for (const [key, value] of Object.entries(error)) {
-    if (key === 'name' || key === 'message' || key === 'stack') continue;
-    if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) {
-      props[key] = value as string | number | boolean | null | undefined;
-    }
-  }
-  // `code` may be a getter or non-enumerable on some error classes; keep it whenever it is a primitive.
-  const code: unknown = (error as Error & { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') props['code'] = code;
-  return { name: String(error.name), message: String(error.message), stack: error.stack, props };
-}
-
-function encodeThrown(value: unknown): Outcome {
-  if (value instanceof Error) return { ok: false, error: encodeError(value) };
-  if (value === null || ['string', 'number', 'boolean', 'bigint', 'undefined'].includes(typeof value)) {
-    return { ok: false, thrown: value as string | number | boolean | bigint | null | undefined };
-  }
-  const error = new Error(`unblock: the worker function threw a non-Error value: ${String(value)}`);
-  return { ok: false, error: encodeError(error) };
-}
-
 type Settled = { ok: true; value: unknown } | { ok: false; thrown: unknown };
 
 /** Read the arguments the calling thread posted on the call's port. */
@@ -99,13 +77,13 @@ function reply(port: MessagePort, exportName: string, settled: Settled): void {
   try {
     const outcome: Outcome = settled.ok
       ? { ok: true, result: pack([settled.value]) }
-      : encodeThrown(settled.thrown);
+      : { ok: false, thrown: encodeThrown(settled.thrown) };
     port.postMessage(outcome);
   } catch (error) {
     const why = settled.ok
       ? `the result of '${exportName}' cannot be sent back from the worker thread: ${cloneFailure(error, settled.value, 'the result')}`
       : `what '${exportName}' threw cannot be sent back from the worker thread: ${cloneFailure(error)}`;
-    const failure = encodeThrown(new TypeError(`unblock: ${why} (values travel by structured clone)`));
+    const failure: Outcome = { ok: false, thrown: encodeThrown(new TypeError(`unblock: ${why} (values travel by structured clone)`)) };
     port.postMessage(failure);
   }
 }

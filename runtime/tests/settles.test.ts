@@ -35,6 +35,12 @@ describe('every call settles and the process exits', () => {
     expect(settle('deep result')).toEqual([{ name: 'Error', message }]);
   });
 
+  it('so does a thrown value nested as deep', () => {
+    expect(settle('deep thrown value')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^unblock: what 'throwNested' returned or threw cannot be copied back/) }),
+    ]);
+  });
+
   it('arguments the worker cannot rebuild reject (sent from a thread with a larger stack)', () => {
     const message = `unblock: the arguments of 'depthOf' cannot be read on the worker thread: ${tooDeep}`;
     expect(settle('deep arguments')).toEqual([{ name: 'Error', message }]);
