@@ -8,22 +8,9 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { decodeThrown } from './errors';
 import { cloneFailure, pack, unpack, type Outcome, type Task } from './protocol';
-/** The names of M's function exports. */
-type FunctionKeys<M> = { [K in keyof M]: M[K] extends (...args: never[]) => unknown ? K : never }[keyof M];
+import type { WorkerModule } from './types';
 
-/**
- * The functions exported by module M, each turned into an async function that runs on a worker thread.
- * An export named `then` is left out: the object `inWorker` returns must not be a thenable.
- *
- * Deliberately not a homomorphic mapped type (`[K in keyof M as ...]`): those keep each property linked to the original
- * declaration, so a checker-based linter (unblock's own `no-blocking-call`) would see `inWorker(...).hashSync` as
- * bcryptjs's blocking `hashSync` and flag the very code its worker fix generates.
- */
-export type WorkerModule<M> = {
-  [K in Exclude<Extract<FunctionKeys<M>, keyof M>, 'then'>]: M[K] extends (...args: infer A) => infer R
-    ? (...args: A) => Promise<Awaited<R>>
-    : never;
-};
+export type { Cloned, WorkerModule } from './types';
 
 /** Idle worker threads are stopped after this long (they never keep the process alive either way). */
 const IDLE_TIMEOUT_MS = 10_000;
