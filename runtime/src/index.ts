@@ -8,9 +8,9 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { decodeThrown } from './errors';
 import { cloneFailure, pack, unpack, type Outcome, type Task } from './protocol';
-import type { WorkerModule } from './types';
+import type { InWorkerOptions, WorkerModule } from './types';
 
-export type { Cloned, WorkerModule } from './types';
+export type { Cloned, InWorkerOptions, WorkerModule } from './types';
 
 /** Idle worker threads are stopped after this long (they never keep the process alive either way). */
 const IDLE_TIMEOUT_MS = 10_000;
@@ -39,9 +39,9 @@ function getPool(): Pool {
 }
 
 /** Run the task; every task is tracked until it settles. */
-async function runOnPool(task: Task): Promise<void> {
+async function runOnPool(task: Task, signal: AbortSignal | undefined): Promise<void> {
   const { piscina, tasks } = getPool();
-  const running = piscina.run(task, { transferList: [task.port] });
+  const running = piscina.run(task, { transferList: [task.port], ...(signal && { signal }) });
   tasks.add(running);
   try {
     await running;
@@ -66,6 +66,25 @@ function normalizeModule(module: string | URL): string {
   );
 }
 
+function normalizeSignal(options: InWorkerOptions | undefined): AbortSignal | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`unblock: the options of inWorker must be an object, got ${String(options)}`);
+  }
+  const { signal } = options;
+  // Duck-typed like Node.js's own validation, so a signal from another realm is accepted too.
+  if (signal === undefined || (typeof signal === 'object' && signal !== null && 'aborted' in signal)) return signal;
+  throw new TypeError(`unblock: options.signal must be an AbortSignal, got ${String(signal)}`);
+}
+
+/** Rejection of an aborted call, as Node.js's own APIs reject: name 'AbortError', code 'ABORT_ERR', the reason as cause. */
+function abortError(module: string, exportName: string, signal: AbortSignal): Error {
+  const error = new Error(`unblock: calling '${exportName}' of '${module}' on a worker thread was aborted`, {
+    cause: signal.reason,
+  });
+  return Object.assign(error, { name: 'AbortError', code: 'ABORT_ERR' });
+}
+
 /** The worker thread died under the call (process.exit, out of memory, an uncaught error) or the pool refused it. */
 function workerFailure(module: string, exportName: string, error: unknown): Error {
   const reason = error instanceof Error && error.message !== '' ? error.message : 'the worker thread stopped unexpectedly';
@@ -76,7 +95,8 @@ function workerFailure(module: string, exportName: string, error: unknown): Erro
   return code === undefined ? failure : Object.assign(failure, { code }); // e.g. ERR_WORKER_OUT_OF_MEMORY
 }
 
-async function call(module: string, exportName: string, args: unknown[]): Promise<unknown> {
+async function call(module: string, exportName: string, args: unknown[], signal?: AbortSignal): Promise<unknown> {
+  if (signal?.aborted) throw abortError(module, exportName, signal);
   const { port1, port2 } = new MessageChannel();
   try {
     try {
@@ -89,9 +109,9 @@ async function call(module: string, exportName: string, args: unknown[]): Promis
       );
     }
     try {
-      await runOnPool({ module, exportName, port: port2 });
+      await runOnPool({ module, exportName, port: port2 }, signal);
     } catch (error) {
-      throw workerFailure(module, exportName, error);
+      throw signal?.aborted ? abortError(module, exportName, signal) : workerFailure(module, exportName, error);
     }
     // The worker posted the outcome on port2 before its task returned, so it is already queued here.
     let received: { message: unknown } | undefined;
@@ -112,9 +132,13 @@ async function call(module: string, exportName: string, args: unknown[]): Promis
   }
 }
 
-/** Run exports of a module on the shared worker pool. `module` is a resolved file path, a file: URL (string or URL), or a builtin like 'node:crypto'. */
-export function inWorker<M>(module: string | URL): WorkerModule<M> {
+/**
+ * Run exports of a module on the shared worker pool. `module` is a resolved file path, a file: URL (string or URL), or a
+ * builtin like 'node:crypto'. `options.signal` gives up on the calls made through the returned object.
+ */
+export function inWorker<M>(module: string | URL, options?: InWorkerOptions): WorkerModule<M> {
   const spec = normalizeModule(module);
+  const signal = normalizeSignal(options);
   const functions = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   // Any string property is a function that runs that export; `then` is left out so the object is not a thenable
   // (returning it from an async function or awaiting it must not call a worker).
@@ -123,7 +147,7 @@ export function inWorker<M>(module: string | URL): WorkerModule<M> {
       if (typeof property !== 'string' || property === 'then') return undefined;
       let fn = functions.get(property);
       if (fn === undefined) {
-        fn = (...args: unknown[]) => call(spec, property, args);
+        fn = (...args: unknown[]) => call(spec, property, args, signal);
         functions.set(property, fn);
       }
       return fn;

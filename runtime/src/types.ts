@@ -83,3 +83,12 @@ export type WorkerModule<M> = {
     ? (...args: A) => Promise<Cloned<Awaited<R>>>
     : never;
 };
+
+/** The second argument of `inWorker`. */
+export interface InWorkerOptions {
+  /**
+   * Gives up on the calls made through this object: each rejects with an `AbortError` whose `cause` is `signal.reason`.
+   * A call still queued is dropped; a call already running has its worker thread terminated.
+   */
+  signal?: AbortSignal | undefined;
+}

@@ -92,4 +92,16 @@ describe('types', () => {
     expectTypeOf<Cloned<unknown>>().toBeUnknown();
     expectTypeOf<Cloned<any>>().toBeAny(); // eslint-disable-line @typescript-eslint/no-explicit-any
   });
+
+  it('inWorker takes an optional { signal }', () => {
+    const signal = new AbortController().signal;
+    const withSignal = () => inWorker<typeof import('bcryptjs')>('/x/bcryptjs.js', { signal }).hashSync('pw', 10);
+    expectTypeOf(withSignal).returns.toEqualTypeOf<Promise<string>>();
+    // @ts-expect-error signal must be an AbortSignal
+    const notASignal = () => inWorker<typeof import('bcryptjs')>('/x/bcryptjs.js', { signal: 'soon' });
+    // @ts-expect-error no such option
+    const unknownOption = () => inWorker<typeof import('bcryptjs')>('/x/bcryptjs.js', { timeout: 10 });
+    expectTypeOf(notASignal).toBeFunction();
+    expectTypeOf(unknownOption).toBeFunction();
+  });
 });
