@@ -79,7 +79,7 @@ export class BlockingCallDetector {
   ) {
     this.checker = program.getTypeChecker();
     this.resolver = new CallResolver(program, this.checker);
-    this.syntax = typescriptSyntax(this.resolver);
+    this.syntax = typescriptSyntax(this.resolver, this.checker);
     this.categories = new Set(options.categories ?? defaultCategories);
     this.mode = options.context ?? 'async';
     this.allow = options.allow ?? [];
@@ -120,8 +120,9 @@ export class BlockingCallDetector {
    * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls the direct check reports are skipped.
    */
   checkIndirectCall(call: CallLike): Finding | undefined {
-    // Context first: it is mostly syntax, while finding the called function needs the type checker.
-    const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
+    // Context first: it is mostly syntax, while finding the called function needs the type checker. A call inside a
+    // helper is left to the call of the helper itself from async code, which reports the whole chain.
+    const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode, { helpers: false });
     if (!context) return undefined;
     const fn = this.summaries.projectFunctionOf(call);
     if (!fn || (this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call))) return undefined;
@@ -211,6 +212,8 @@ export class BlockingCallDetector {
       const declared = ts.getNameOfDeclaration(declaration);
       return this.names.has(symbol.getName()) || (!!declared && ts.isIdentifier(declared) && this.names.has(declared.text));
     }
+    // `this.#read()`: a private field may hold a blocking function under any name.
+    if (ts.isPropertyAccessExpression(node) && ts.isPrivateIdentifier(node.name)) return true;
     const name = calleeName(node);
     return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name) || untypedNames.has(name);
   }
@@ -243,6 +246,7 @@ export class BlockingCallDetector {
       range: [node.getStart(sourceFile), node.getEnd()],
       asyncContext: context.fn ? [context.fn.getStart(sourceFile), context.fn.getEnd()] : undefined,
       context: contextText,
+      ...(context.helpers?.length && { calledFrom: context.helpers.at(-1)!.calls.map((helperCall) => [helperCall.getStart(), helperCall.getEnd()] as const) }),
       label: apiLabel(match.api),
       remedy: remedyText(match.api),
       twin: match.api.twin,

@@ -27,6 +27,11 @@ export interface Finding {
   readonly asyncContext: readonly [start: number, end: number] | undefined;
   /** "inside async function `load`". */
   readonly context: string;
+  /**
+   * When the call runs in a helper that async code calls (`write` in `async function init`): the calls of the
+   * outermost helper from async code, so editors can point at them.
+   */
+  readonly calledFrom?: readonly (readonly [start: number, end: number])[];
   /** 'fs.readFileSync' */
   readonly label: string;
   /** "use `fs.promises.readFile`" */

@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 import type { BlockingCallDetector } from './detect.js';
 import type { Finding } from './finding.js';
 import { carryFunctionNames, type ChainLink } from './summaries.js';
-import { isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
+import { helperReferences, isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
 
 /** A file's findings and what they were computed with. */
 export interface CheckedFile {
@@ -174,6 +174,7 @@ function factsOf(fn: FunctionNode, detector: BlockingCallDetector, position: (of
       if (moved === undefined) return undefined;
       links.push([link.label, link.file, moved]);
     }
+    if (current === fn) facts.push(helperReferences(fn, checker));
     facts.push([
       current.kind,
       signature && checker.signatureToString(signature, current, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature),
@@ -221,6 +222,8 @@ function movedFinding(finding: Finding, change: TextChange, sourceFile: ts.Sourc
   const range = movedRange(finding.range, change, true);
   const asyncContext = finding.asyncContext && movedRange(finding.asyncContext, change, true);
   if (!range || (finding.asyncContext && !asyncContext)) return undefined;
+  const calledFrom = finding.calledFrom?.map((call) => movedRange(call, change, false));
+  if (calledFrom?.some((call) => call === undefined)) return undefined;
   const fixes = [];
   for (const fix of finding.fixes) {
     const edits = [];
@@ -246,5 +249,5 @@ function movedFinding(finding: Finding, change: TextChange, sourceFile: ts.Sourc
       chain.push({ ...link, position, line: line + 1, character });
     }
   }
-  return { ...finding, range, asyncContext, fixes, ...(chain && { chain }) };
+  return { ...finding, range, asyncContext, fixes, ...(chain && { chain }), ...(calledFrom && { calledFrom: calledFrom as [number, number][] }) };
 }

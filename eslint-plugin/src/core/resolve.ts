@@ -97,10 +97,10 @@ export class CallResolver {
       }
       if (
         declaration &&
-        ts.isVariableDeclaration(declaration) &&
+        (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) &&
         declaration.initializer &&
         !declaration.type &&
-        isConstDeclaration(declaration) &&
+        isUnchanging(declaration) &&
         isEntityLike(skipOuter(declaration.initializer))
       ) {
         const initializer = skipOuter(declaration.initializer);
@@ -243,7 +243,11 @@ function isEntityLike(node: ts.Node): boolean {
   );
 }
 
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+/** `const x = y`, and a `#private` or `readonly` field initialized to a value (`#read = fs.readFileSync`). */
+function isUnchanging(declaration: ts.VariableDeclaration | ts.PropertyDeclaration): boolean {
+  if (ts.isPropertyDeclaration(declaration)) {
+    return ts.isPrivateIdentifier(declaration.name) || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0;
+  }
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 

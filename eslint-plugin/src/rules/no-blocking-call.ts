@@ -7,6 +7,8 @@ import type { BlockingApi, Category } from '../core/catalog/types.js';
 import { describeContext, findAsyncContext, type ContextMode } from '../core/context.js';
 import { apiLabel, remedyText, type Finding } from '../core/finding.js';
 import { estreeSyntax } from '../untyped/estree-syntax.js';
+import { iterateClassFieldReferences } from '../untyped/class-fields.js';
+import { choicesOf, untypedApiOf, type ScopeOf } from '../untyped/import-path.js';
 import { buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from '../untyped/trace-map.js';
 import { createRule } from '../util/create-rule.js';
 import { suggestionMessages, suggestionsOf, type SuggestionMessageIds } from '../util/suggestions.js';
@@ -94,11 +96,13 @@ function reportByImportTracking(
   for (const { node } of [...tracker.iterateEsmReferences(offload), ...cjs(offload)]) {
     offloadCalls.add(node as TSESTree.Node);
   }
-  const syntax = estreeSyntax(offloadCalls);
+  const syntax = estreeSyntax(offloadCalls, context.sourceCode.scopeManager as unknown as Parameters<typeof estreeSyntax>[1]);
+  const scopeOf: ScopeOf = (node) => context.sourceCode.getScope(node);
   const references = [
     ...tracker.iterateEsmReferences(modules),
     ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
+    ...iterateClassFieldReferences(program, context.sourceCode.visitorKeys, tracker, modules, scopeOf),
   ];
   const seen = new Set<TSESTree.Node>();
   for (const { node, info } of references) {
@@ -108,6 +112,8 @@ function reportByImportTracking(
     if (call.type !== 'CallExpression' && call.type !== 'NewExpression') continue;
     const { api } = info as TrackedApi;
     if (api.onlyWithoutCallback && mayPassCallback(call, context)) continue;
+    // `const f = win ? fs.realpathSync : own`: the tracker follows either branch; only report when every one blocks.
+    if (call.type === 'CallExpression' && choicesOf(call.callee, scopeOf)?.some((choice) => !untypedApiOf(choice, scopeOf))) continue;
     const found = findAsyncContext<TSESTree.Node>(call, syntax, mode);
     if (!found) continue;
     report(context, call, { label: apiLabel(api), context: describeContext(found), remedy: remedyText(api) });
