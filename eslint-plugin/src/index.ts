@@ -1,3 +1,5 @@
+// First: a TypeScript without the compiler API (or none) is one clear error here, not a crash inside a rule.
+import './typescript-support.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
 import { allCategories } from './core/catalog/types.js';
