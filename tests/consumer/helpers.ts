@@ -146,17 +146,18 @@ export interface Finding {
   column: number;
   ruleId: string | null;
   message: string;
+  fatal?: boolean;
 }
 
 /** The findings of `eslint --format json` output, `file:line:column rule` sorted, and the fatal (parsing) errors. */
 export function findings(result: RunResult, dir: string): { all: Finding[]; keys: string[]; fatal: Finding[] } {
-  const reports = JSON.parse(result.stdout) as { filePath: string; messages: (Omit<Finding, 'file'> & { fatal?: boolean })[] }[];
+  const reports = JSON.parse(result.stdout) as { filePath: string; messages: Omit<Finding, 'file'>[] }[];
   const all = reports.flatMap((report) =>
     report.messages.map((message) => ({ ...message, file: path.relative(dir, report.filePath).split(path.sep).join('/') })),
   );
   return {
     all,
     keys: all.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`).sort(),
-    fatal: all.filter((finding) => (finding as { fatal?: boolean }).fatal),
+    fatal: all.filter((finding) => finding.fatal),
   };
 }
