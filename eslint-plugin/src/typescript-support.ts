@@ -30,7 +30,7 @@ export function typeScriptProblem(version: string | undefined, hasCompilerApi: b
       level: 'error',
       message:
         `eslint-plugin-unblock: TypeScript ${version} is installed, which has no compiler API for unblock (or typescript-eslint) to use; ` +
-        `supported: TypeScript ${range}. Install a supported version next to it: ${install}`,
+        `supported: TypeScript ${range}. Install a supported version: ${install}`,
     };
   }
   if (!semver.satisfies(version, range, { includePrerelease: true })) {

@@ -13,7 +13,7 @@ describe('typeScriptProblem', () => {
       level: 'error',
       message:
         'eslint-plugin-unblock: TypeScript 7.0.2 is installed, which has no compiler API for unblock (or typescript-eslint) to use; ' +
-        'supported: TypeScript >=5.0.0 <6.1.0. Install a supported version next to it: npm install --save-dev typescript@~6.0',
+        'supported: TypeScript >=5.0.0 <6.1.0. Install a supported version: npm install --save-dev typescript@~6.0',
     });
   });
 

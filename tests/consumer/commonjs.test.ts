@@ -92,7 +92,7 @@ describe.each([{ eslint: 10 }, { eslint: 9 }])('CommonJS JavaScript project, unt
     expect(result.status, result.output).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /eslint-plugin-unblock: TypeScript 7\.\d+\.\d+ is installed, which has no compiler API for unblock \(or typescript-eslint\) to use; supported: TypeScript >=5\.0\.0 <6\.1\.0\. Install a supported version next to it: npm install --save-dev typescript@~6\.0/,
+      /eslint-plugin-unblock: TypeScript 7\.\d+\.\d+ is installed, which has no compiler API for unblock \(or typescript-eslint\) to use; supported: TypeScript >=5\.0\.0 <6\.1\.0\. Install a supported version: npm install --save-dev typescript@~6\.0/,
     );
     expect(result.stderr).not.toMatch(/TypeError|Cannot read properties/);
   }, 2 * STEP_TIMEOUT_MS);
