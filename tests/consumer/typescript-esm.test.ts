@@ -169,7 +169,8 @@ describe.each([
     );
   }, STEP_TIMEOUT_MS);
 
-  it.runIf(fixes)('applies every suggestion; with the unblock runtime the fixed code type-checks, lints clean and prints the same', () => {
+  // ESLint 10 only: the fixes are the plugin's, not ESLint's; once is enough.
+  if (fixes) it('applies every suggestion; with the unblock runtime the fixed code type-checks, lints clean and prints the same', () => {
     const before = run(project);
     expect(before).toMatch(/^summary: [0-9a-f]{32} \d+ 2250\n$/);
 
