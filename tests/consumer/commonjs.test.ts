@@ -5,21 +5,13 @@
  * import tracking. Then TypeScript 7 installed over it (as `npm install typescript` does today, past the peer
  * ranges): ESLint stops with the plugin's one clear error, not a crash inside a rule.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeBlock, createProject, findings, packAll, readmeInstall, withTarballs, type PackedPackage, type Project } from './helpers.js';
+import { codeBlock, createProject, findings, readmeInstall, usePackedPackages, withTarballs, type Project } from './helpers.js';
 
 const README = 'eslint-plugin/README.md';
 const STEP_TIMEOUT_MS = 10 * 60_000;
 
-const packDir = mkdtempSync(path.join(tmpdir(), 'unblock-packs-'));
-let packs: PackedPackage[];
-beforeAll(() => {
-  packs = packAll(packDir);
-}, STEP_TIMEOUT_MS);
-afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+const packed = usePackedPackages();
 
 const SERVER = `const fs = require('fs');
 const { execSync } = require('node:child_process');
@@ -58,7 +50,7 @@ describe.each([{ eslint: 10 }, { eslint: 9 }])('CommonJS JavaScript project, unt
       'lib/clean.js': CLEAN,
     });
     const { flags, packages } = readmeInstall(README, '# JavaScript, without type information');
-    project.install([...flags, ...withTarballs(packages.map((spec) => (spec === 'eslint' ? `eslint@${eslint}` : spec)), packs)]);
+    project.install([...flags, ...withTarballs(packages.map((spec) => (spec === 'eslint' ? `eslint@${eslint}` : spec)), packed())]);
   }, 2 * STEP_TIMEOUT_MS);
   afterAll(() => project?.remove());
 

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { afterAll, beforeAll } from 'vitest';
 import * as path from 'node:path';
 import { codeBlock, root, spawn, type RunResult } from '../integrations/helpers.js';
 
@@ -67,6 +68,23 @@ export function packAll(dest: string): PackedPackage[] {
     const [info] = JSON.parse(result.stdout) as { name: string; version: string; filename: string; files: { path: string }[] }[];
     return { name: info!.name, version: info!.version, dir, tarball: path.join(dest, info!.filename), files: info!.files.map((file) => file.path).sort(), manifest };
   });
+}
+
+/**
+ * Packs every published package in the calling test file's beforeAll, into a temporary folder removed in its
+ * afterAll; returns a getter of the packed packages.
+ */
+export function usePackedPackages(): () => PackedPackage[] {
+  const dest = mkdtempSync(path.join(tmpdir(), 'unblock-packs-'));
+  let packs: PackedPackage[] | undefined;
+  beforeAll(() => {
+    packs = packAll(dest);
+  }, INSTALL_TIMEOUT_MS);
+  afterAll(() => rmSync(dest, { recursive: true, force: true }));
+  return () => {
+    if (!packs) throw new Error('the packages are packed in beforeAll');
+    return packs;
+  };
 }
 
 /**

@@ -4,18 +4,12 @@
  * info); the manifest says where the code lives and what it supports; the README stands alone (no link that only
  * works inside the repository). The language server's tarball, installed, starts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, packAll, publishedWorkspaces, root, withTarballs, type PackedPackage } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createProject, publishedWorkspaces, root, usePackedPackages, withTarballs, type PackedPackage } from './helpers.js';
 
-const packDir = mkdtempSync(path.join(tmpdir(), 'unblock-packs-'));
-let packs: PackedPackage[];
-beforeAll(() => {
-  packs = packAll(packDir);
-}, 10 * 60_000);
-afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+const packed = usePackedPackages();
 
 /** The files a manifest points at: main, types, bin and every exports target. */
 function entryPoints(manifest: PackedPackage['manifest']): string[] {
@@ -31,13 +25,13 @@ function entryPoints(manifest: PackedPackage['manifest']): string[] {
 describe('every published package', () => {
   it('is found: the workspaces that are not private', () => {
     expect(publishedWorkspaces().map(({ dir }) => dir)).toEqual(expect.arrayContaining(['eslint-plugin', 'runtime', 'language-server']));
-    expect(packs.map((pack) => pack.name)).toEqual(publishedWorkspaces().map(({ manifest }) => manifest.name));
+    expect(packed().map((pack) => pack.name)).toEqual(publishedWorkspaces().map(({ manifest }) => manifest.name));
   });
 
   it('ships README, LICENSE (the root one), package.json and its entry points with their types, and nothing that is not built code', () => {
     const license = readFileSync(path.join(root, 'LICENSE'), 'utf8');
     expect(license).toMatch(/^MIT License\n/);
-    for (const pack of packs) {
+    for (const pack of packed()) {
       expect(pack.files, pack.name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
       expect(readFileSync(path.join(root, pack.dir, 'LICENSE'), 'utf8'), `${pack.dir}/LICENSE`).toBe(license);
       for (const entry of entryPoints(pack.manifest)) expect(pack.files, `${pack.name}: ${entry}`).toContain(entry);
@@ -52,7 +46,7 @@ describe('every published package', () => {
   });
 
   it('says what it is, where its code and issues live, and which Node.js it needs', () => {
-    for (const pack of packs) {
+    for (const pack of packed()) {
       expect(pack.manifest, pack.name).toMatchObject({
         license: 'MIT',
         description: expect.any(String),
@@ -62,12 +56,12 @@ describe('every published package', () => {
         engines: { node: '^20.19.0 || >=22.12.0' },
       });
     }
-    const plugin = packs.find((pack) => pack.name === 'eslint-plugin-unblock')!;
+    const plugin = packed().find((pack) => pack.name === 'eslint-plugin-unblock')!;
     expect(plugin.manifest.peerDependencies).toEqual({ eslint: '^9.0.0 || ^10.0.0', typescript: '>=5.0.0 <6.1.0' });
   });
 
   it('has a README that stands alone: every link is absolute or an anchor', () => {
-    for (const pack of packs) {
+    for (const pack of packed()) {
       const readme = readFileSync(path.join(root, pack.dir, 'README.md'), 'utf8');
       const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
       expect(links.filter((link) => !/^(https:\/\/|#)/.test(link)), `${pack.dir}/README.md`).toEqual([]);
@@ -78,10 +72,10 @@ describe('every published package', () => {
 it('unblock-language-server, installed from its tarball, starts', () => {
   const project = createProject('language-server', { 'package.json': `${JSON.stringify({ name: 'consumer-server', private: true }, null, 2)}\n` });
   try {
-    project.install(withTarballs(['unblock-language-server'], packs));
+    project.install(withTarballs(['unblock-language-server'], packed()));
     const server = project.run(path.join(project.dir, 'node_modules/.bin/unblock-language-server'), ['--version'], 60_000);
     expect(server.status, server.output).toBe(0);
-    expect(server.stdout.trim()).toContain(packs.find((pack) => pack.name === 'unblock-language-server')!.version);
+    expect(server.stdout.trim()).toContain(packed().find((pack) => pack.name === 'unblock-language-server')!.version);
   } finally {
     project.remove();
   }

@@ -6,11 +6,8 @@
  * On ESLint 10 every suggestion is then applied through ESLint's API, the `unblock` runtime tarball installed, and
  * the fixed program type-checks, lints clean and prints what the original printed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeBlock, createProject, findings, packAll, readmeInstall, withTarballs, type PackedPackage, type Project } from './helpers.js';
+import { codeBlock, createProject, findings, readmeInstall, usePackedPackages, withTarballs, type Project } from './helpers.js';
 
 const README = 'eslint-plugin/README.md';
 const CONFIG = '// eslint.config.ts (the same code works as eslint.config.js or eslint.config.mjs)';
@@ -19,12 +16,7 @@ const INSTALL = '# TypeScript, with type information (recommended)';
 /** Each step spawns tsc, ESLint with type information or npm: minutes on a busy 2-core machine. */
 const STEP_TIMEOUT_MS = 10 * 60_000;
 
-const packDir = mkdtempSync(path.join(tmpdir(), 'unblock-packs-'));
-let packs: PackedPackage[];
-beforeAll(() => {
-  packs = packAll(packDir);
-}, 120_000);
-afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+const packed = usePackedPackages();
 
 const files: Record<string, string> = {
   'package.json': `${JSON.stringify({ name: 'consumer-typescript-esm', private: true, type: 'module' }, null, 2)}\n`,
@@ -136,7 +128,7 @@ describe.each([
     project = createProject(`ts-eslint${eslint}`, { ...files, 'eslint.config.ts': codeBlock(README, CONFIG) });
     const { flags, packages } = readmeInstall(README, INSTALL);
     const specs = packages.map((spec) => (spec === 'eslint' ? `eslint@${eslint}` : spec));
-    project.install([...flags, ...withTarballs(specs, packs), '@types/node@20']);
+    project.install([...flags, ...withTarballs(specs, packed()), '@types/node@20']);
   }, 2 * STEP_TIMEOUT_MS);
   afterAll(() => project?.remove());
 
@@ -174,7 +166,7 @@ describe.each([
     const before = run(project);
     expect(before).toMatch(/^summary: [0-9a-f]{32} \d+ 2250\n$/);
 
-    project.install(withTarballs(['unblock'], packs));
+    project.install(withTarballs(['unblock'], packed()));
     project.write('apply-suggestions.mjs', APPLY_SUGGESTIONS);
     const apply = project.run(process.execPath, ['apply-suggestions.mjs', 'src/app.ts'], 5 * 60_000);
     expect(apply.status, apply.output).toBe(0);

@@ -48,6 +48,15 @@ export async function legacyConfig(): Promise<unknown> {
 describe('bulk suppressions (ESLint 9.24+) with both rules', () => {
   let repo: TempRepo;
   const suppressions = () => JSON.parse(readFileSync(path.join(repo.dir, 'eslint-suppressions.json'), 'utf8')) as Record<string, unknown>;
+  /** `eslint ...args`, expecting exit code `status`. */
+  const lint = (args: string[], status: number) => {
+    const result = repo.eslint(args);
+    expect(result.status, result.output).toBe(status);
+    return result;
+  };
+  /** eslint-suppressions.json records these counts for src/legacy.ts. */
+  const expectRecorded = (counts: Record<string, number>) =>
+    expect(suppressions()).toEqual({ 'src/legacy.ts': Object.fromEntries(Object.entries(counts).map(([rule, count]) => [`unblock/${rule}`, { count }])) });
 
   beforeAll(() => {
     repo = createRepo('suppressions', {
@@ -60,33 +69,26 @@ describe('bulk suppressions (ESLint 9.24+) with both rules', () => {
   afterAll(() => repo?.remove());
 
   it('records the existing findings of both rules; then `eslint .` passes', () => {
-    const before = repo.eslint(['.']);
-    expect(before.status, before.output).toBe(1);
+    const before = lint(['.'], 1);
     expect(before.stdout).toContain('3 problems (3 errors, 0 warnings)');
 
-    const recorded = repo.eslint(record);
-    expect(recorded.status, recorded.output).toBe(0);
-    expect(suppressions()).toEqual({
-      'src/legacy.ts': { 'unblock/no-blocking-call': { count: 2 }, 'unblock/no-indirect-blocking-call': { count: 1 } },
-    });
+    lint(record, 0);
+    expectRecorded({ 'no-blocking-call': 2, 'no-indirect-blocking-call': 1 });
 
-    const after = repo.eslint(['.']);
-    expect(after.status, after.output).toBe(0);
+    const after = lint(['.'], 0);
     expect(after.output).toBe('');
   }, TIMEOUT_MS);
 
   it('fails on a new blocking call in a new file, and on one more in a file with recorded findings', () => {
     repo.write('src/new.ts', BLOCKING_JS);
-    const newFile = repo.eslint(['.']);
-    expect(newFile.status, newFile.output).toBe(1);
+    const newFile = lint(['.'], 1);
     expect(newFile.stdout).toMatch(/src\/new\.ts\n\s+4:21\s+error\s+`fs\.readFileSync` blocks the event loop inside async function `getConfig`/);
     expect(newFile.stdout).not.toContain('legacy.ts');
     expect(newFile.stdout).toContain('1 problem (1 error, 0 warnings)');
     rmSync(path.join(repo.dir, 'src/new.ts'));
 
     repo.write('src/legacy.ts', `${LEGACY_TS}\nexport async function legacyMore(): Promise<string> {\n  return readFileSync('b.txt', 'utf8');\n}\n`);
-    const oneMore = repo.eslint(['.']);
-    expect(oneMore.status, oneMore.output).toBe(1);
+    const oneMore = lint(['.'], 1);
     // Every finding of that rule in that file is reported (ESLint cannot tell which one is new); the other rule's
     // recorded finding stays suppressed.
     expect(oneMore.stdout).toContain('3 problems (3 errors, 0 warnings)');
@@ -96,24 +98,19 @@ describe('bulk suppressions (ESLint 9.24+) with both rules', () => {
 
   it('exits 2 once recorded findings are fixed, until --prune-suppressions lowers the counts', () => {
     repo.write('src/legacy.ts', LEGACY_TS.replace("return readFileSync('a.txt', 'utf8');", "return 'a';"));
-    const fixed = repo.eslint(['.']);
-    expect(fixed.status, fixed.output).toBe(2);
+    const fixed = lint(['.'], 2);
     expect(fixed.stderr).toContain('There are suppressions left that do not occur anymore.');
 
-    const pruned = repo.eslint(prune);
-    expect(pruned.status, pruned.output).toBe(0);
-    expect(suppressions()).toEqual({
-      'src/legacy.ts': { 'unblock/no-blocking-call': { count: 1 }, 'unblock/no-indirect-blocking-call': { count: 1 } },
-    });
-    expect(repo.eslint(['.']).status).toBe(0);
+    lint(prune, 0);
+    expectRecorded({ 'no-blocking-call': 1, 'no-indirect-blocking-call': 1 });
+    lint(['.'], 0);
   }, TIMEOUT_MS);
 
   it('--suppress-rule records only the rules it names', () => {
     rmSync(path.join(repo.dir, 'eslint-suppressions.json'));
     repo.write('src/legacy.ts', LEGACY_TS);
-    const indirectOnly = repo.eslint(['--suppress-rule', 'unblock/no-indirect-blocking-call', '.']);
-    expect(indirectOnly.status, indirectOnly.output).toBe(1);
+    const indirectOnly = lint(['--suppress-rule', 'unblock/no-indirect-blocking-call', '.'], 1);
     expect(indirectOnly.stdout).toContain('2 problems (2 errors, 0 warnings)');
-    expect(suppressions()).toEqual({ 'src/legacy.ts': { 'unblock/no-indirect-blocking-call': { count: 1 } } });
+    expectRecorded({ 'no-indirect-blocking-call': 1 });
   }, TIMEOUT_MS);
 });
