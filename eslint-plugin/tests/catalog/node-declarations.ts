@@ -23,10 +23,13 @@ const require = createRequire(path.resolve(__dirname, '../../../fixtures/package
 export const nodeTypesDir = path.dirname(require.resolve('@types/node-24/package.json'));
 export const nodeTypesVersion = (require('@types/node-24/package.json') as { version: string }).version;
 
-/** Every declaration, by `${module}.${path}`; `declare module "fs"` and `"node:fs"` land on the same keys. */
-export function nodeDeclarations(): Map<string, NodeDeclaration> {
+/**
+ * Every declaration, by `${module}.${path}`; `declare module "fs"` and `"node:fs"` land on the same keys.
+ * `dir`: another `@types/node` (the root's @types/node@20).
+ */
+export function nodeDeclarations(dir = nodeTypesDir): Map<string, NodeDeclaration> {
   const found = new Map<string, NodeDeclaration>();
-  for (const file of declarationFiles(nodeTypesDir)) {
+  for (const file of declarationFiles(dir)) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     for (const statement of source.statements) {
       if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name) && statement.body && ts.isModuleBlock(statement.body)) {

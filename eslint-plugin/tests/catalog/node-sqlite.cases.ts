@@ -11,7 +11,7 @@ export async function query() {
   return stmt.all();
 }`,
     ids: ['node:sqlite.DatabaseSync', 'node:sqlite.DatabaseSync#exec', 'node:sqlite.DatabaseSync#prepare', 'node:sqlite.StatementSync#all'],
-    requiresNode22Types: true,
+    nodeTypes: 22,
   },
   {
     code: `import * as sqlite from 'node:sqlite';
@@ -25,7 +25,7 @@ export async function work() {
   for (const row of select.iterate()) void row;
 }`,
     ids: ['node:sqlite.DatabaseSync#open', 'node:sqlite.StatementSync#run', 'node:sqlite.StatementSync#get', 'node:sqlite.StatementSync#iterate'],
-    requiresNode22Types: true,
+    nodeTypes: 22,
   },
 ];
 
@@ -43,7 +43,7 @@ export function querySync() {
   return db.prepare('SELECT 1').all();
 }`,
     ids: [],
-    requiresNode22Types: true,
+    nodeTypes: 22,
   },
   {
     code: `import { backup, DatabaseSync } from 'node:sqlite';
@@ -51,6 +51,6 @@ export async function save(db: DatabaseSync) {
   await backup(db, 'copy.db');
 }`,
     ids: [],
-    requiresNode22Types: true,
+    nodeTypes: 22,
   },
 ];
