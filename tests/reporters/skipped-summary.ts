@@ -30,7 +30,9 @@ export default class SkippedSummary implements Reporter {
       }
     }
     const lines = total ? [`SKIPPED ${total} test${total === 1 ? '' : 's'}:`, ...[...reasons].map(([key, count]) => `  ${count} in ${key}`)] : [];
-    const file = path.join(this.root, 'artifacts/skipped-tests.txt');
+    // One list per run: `.ci/run` names each Node version's report with UNBLOCK_VITEST_REPORT.
+    const report = process.env.UNBLOCK_VITEST_REPORT;
+    const file = path.join(this.root, report ? report.replace(/\.json$/, '-skipped.txt') : 'artifacts/skipped-tests.txt');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, lines.map((line) => `${line}\n`).join(''));
     if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);

@@ -19,6 +19,8 @@ import { jsonfile } from './jsonfile.js';
 import { nodeChildProcess } from './node-child-process.js';
 import { nodeCrypto } from './node-crypto.js';
 import { nodeFs } from './node-fs.js';
+import { nodeModule } from './node-module.js';
+import { reviewedBuiltins } from './node-reviewed.js';
 import { nodeSqlite } from './node-sqlite.js';
 import { nodeZlib } from './node-zlib.js';
 import { rimraf } from './rimraf.js';
@@ -28,6 +30,7 @@ import { tinyglobby } from './tinyglobby.js';
 import type { BlockingApi, PackageCatalog } from './types.js';
 
 export * from './types.js';
+export { reviewedBuiltins };
 
 export const packages: readonly PackageCatalog[] = [
   globals,
@@ -36,6 +39,7 @@ export const packages: readonly PackageCatalog[] = [
   nodeCrypto,
   nodeZlib,
   nodeSqlite,
+  nodeModule,
   fsExtra,
   jsonfile,
   bcrypt,

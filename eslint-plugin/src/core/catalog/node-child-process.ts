@@ -1,6 +1,6 @@
 import { definePackage } from './types.js';
 
-/** `node:child_process`: the three `*Sync` functions, which wait for the child to exit. */
+/** `node:child_process`: the three `*Sync` functions (still all of them in `@types/node@24`), which wait for the child to exit. */
 
 const DOCS = 'https://nodejs.org/api/child_process.html';
 
@@ -8,7 +8,7 @@ export const nodeChildProcess = definePackage({
   module: 'node:child_process',
   aliases: ['child_process'],
   docs: DOCS,
-  verifiedWith: '@types/node@20.19.43',
+  verifiedWith: '@types/node@20.19.43 and @types/node@24.19.4',
   entries: [
     {
       path: 'execSync',
