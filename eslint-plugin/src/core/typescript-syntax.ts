@@ -76,10 +76,12 @@ export function typescriptSyntax(resolver: CallResolver, checker: ts.TypeChecker
 }
 
 /**
- * The name of a function that can only run where its file calls it: `function save() {}` or `const write = () => …`,
- * not exported. Methods are left out (any holder of the object may call them).
+ * The name of a function that can only run where its enclosing function calls it: `function save() {}` or
+ * `const write = () => …` declared inside another function. Module-level functions are left to the indirect rule
+ * (which reports their calls from async code with the chain), and methods too (any holder of the object may call them).
  */
 function helperName(fn: ts.Node): ts.Identifier | undefined {
+  if (!isInsideFunction(fn)) return undefined;
   if (ts.isFunctionDeclaration(fn)) {
     return fn.name && fn.body && !ts.getModifiers(fn)?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword || modifier.kind === SyntaxKind.DefaultKeyword)
       ? fn.name
@@ -92,6 +94,13 @@ function helperName(fn: ts.Node): ts.Identifier | undefined {
   return ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword)
     ? undefined
     : holder.name;
+}
+
+function isInsideFunction(fn: ts.Node): boolean {
+  for (let node = fn.parent; node; node = node.parent) {
+    if (isFunctionWithBody(node) || ts.isClassStaticBlockDeclaration(node)) return true;
+  }
+  return false;
 }
 
 /** Every reference to the helper in its file, if each is a direct call; undefined when one is anything else. */

@@ -51,17 +51,24 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: Scop
 }
 
 /**
- * The node declaring a function that can only run where its file calls it: `function save() {}` or
- * `const write = () => …`, not exported. Methods are left out (any holder of the object may call them).
+ * The node declaring a function that can only run where its enclosing function calls it: `function save() {}` or
+ * `const write = () => …` declared inside another function. Module-level functions are left to the indirect rule,
+ * and methods too (any holder of the object may call them).
  */
 function helperDeclaration(fn: Node): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
   const parent = fn.parent;
+  if (!isInsideFunction(fn)) return undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     return fn.id && parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration && parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration ? fn : undefined;
   }
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== fn || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   return parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? undefined : parent;
+}
+
+function isInsideFunction(fn: Node): boolean {
+  for (let node = fn.parent; node; node = node.parent) if (isFunction(node) || node.type === AST_NODE_TYPES.StaticBlock) return true;
+  return false;
 }
 
 /** Every reference to the helper, if each is a direct call; undefined when one is anything else. */

@@ -16,6 +16,11 @@ const cases = {
   valid: [
     // only handed to a timer: it runs later, not inside `init`
     `import * as fs from 'node:fs'; export async function init() { const write = () => fs.writeFileSync('x', ''); setTimeout(write, 10); }`,
+    // module-level functions are the indirect rule's: it reports `loadConfig()` in `get`, with the chain
+    `import * as fs from 'node:fs';
+     function readJson(p: string) { return JSON.parse(fs.readFileSync(p, 'utf8')); }
+     function loadConfig() { return readJson('config.json'); }
+     export async function get() { return loadConfig(); }`,
     // called from async code and from sync code: not only async code runs it
     `import * as fs from 'node:fs'; function save() { fs.writeFileSync('x', ''); } export async function a() { save(); } export function b() { save(); }`,
     // exported: any importer may call it (the indirect rule reports its calls from async code)
@@ -63,11 +68,13 @@ const cases = {
       errors: [blocking('fs.readdirSync', 'inside arrow function `go`, called from async function `scan`', 'use `fs.promises.readdir`')],
     },
     {
-      // module-level helpers, one calling the other, both only ever called from async code
+      // helpers, one calling the other, only ever called from async code
       code: `import * as fs from 'node:fs';
-        function readJson(p: string) { return JSON.parse(fs.readFileSync(p, 'utf8')); }
-        function loadConfig() { return readJson('config.json'); }
-        export async function get() { return loadConfig(); }`,
+        export async function get() {
+          function readJson(p: string) { return JSON.parse(fs.readFileSync(p, 'utf8')); }
+          function loadConfig() { return readJson('config.json'); }
+          return loadConfig();
+        }`,
       errors: [readFileSync('inside function `readJson`, called from async function `get` (through `loadConfig`)')],
     },
     {
