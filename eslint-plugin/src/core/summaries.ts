@@ -147,7 +147,7 @@ export class FunctionSummaries {
       }
       ts.forEachChild(node, visit);
     };
-    ts.forEachChild(body, visit);
+    visit(body); // the body itself: an arrow's expression body is the call `const read = () => fs.readFileSync(p)`
     return found;
   }
 

@@ -46,6 +46,16 @@ const valid: (string | ValidTestCase<Options>)[] = [
     code: `import { loadConfig } from './indirect-config.js'; export async function main() { return loadConfig(); }`,
     options: [{ maxDepth: 1 }],
   },
+  // arrow helpers: an async body, work deferred to a timer, @nonblocking
+  `import { readFileSync } from 'node:fs';
+   const later = () => setTimeout(() => readFileSync('x'), 10);
+   const helper = async () => readFileSync('x');
+   /** @nonblocking */ const small = () => readFileSync('app.pid');
+   export async function main() { later(); small(); return helper(); }`,
+  // mutual recursion through arrows that never blocks terminates
+  `const even = (n: number): boolean => (n === 0 ? true : odd(n - 1));
+   const odd = (n: number): boolean => (n === 0 ? false : even(n - 1));
+   export async function main() { return even(10); }`,
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -112,6 +122,21 @@ export async function main() { return read('x'); }`,
 const readAll = (paths: string[]) => paths.map((p) => readFileSync(p, 'utf8'));
 export const main = async () => readAll(['a', 'b']);`,
     errors: [indirect('readAll()', 'inside async arrow function `main`', `readAll → fs.readFileSync (${FILE}:2)`, readFileRemedy('readAll'))],
+  },
+  {
+    name: 'an arrow helper with an expression body',
+    code: `import { readFileSync } from 'node:fs';
+const read = (p: string) => readFileSync(p, 'utf8');
+export async function main() { return read('x'); }`,
+    errors: [indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:2)`, readFileRemedy('read'))],
+  },
+  {
+    name: 'mutual recursion through arrows with expression bodies',
+    code: `import { readFileSync } from 'node:fs';
+const ping = (n: number): number => pong(n);
+const pong = (n: number): number => (n > 0 ? ping(n - 1) : readFileSync('x').length);
+export async function main() { return ping(3); }`,
+    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy('ping'))],
   },
   {
     name: 'default-exported and re-exported helpers',
