@@ -96,7 +96,7 @@ export class FunctionSummaries {
       this.sawCycle = true;
       return notBlocking;
     }
-    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking')) {
+    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || isGenerator(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking')) {
       return notBlocking;
     }
     this.inProgress.add(fn);
@@ -243,6 +243,11 @@ function functionOf(declaration: ts.Declaration): FunctionNode | undefined {
     if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
   }
   return undefined;
+}
+
+/** Calling a generator function runs none of its body (until the iterator is read). */
+function isGenerator(fn: FunctionNode): boolean {
+  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && !!fn.asteriskToken;
 }
 
 /** The statement or declaration that carries a function's JSDoc (`/** @nonblocking *\/ const f = () => …`). */

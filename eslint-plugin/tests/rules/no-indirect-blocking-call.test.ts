@@ -52,6 +52,10 @@ const valid: (string | ValidTestCase<Options>)[] = [
    const helper = async () => readFileSync('x');
    /** @nonblocking */ const small = () => readFileSync('app.pid');
    export async function main() { later(); small(); return helper(); }`,
+  // calling a generator function runs none of its body
+  `import { readFileSync } from 'node:fs';
+   function* lines() { yield readFileSync('x', 'utf8'); }
+   export async function main() { return lines(); }`,
   // mutual recursion through arrows that never blocks terminates
   `const even = (n: number): boolean => (n === 0 ? true : odd(n - 1));
    const odd = (n: number): boolean => (n === 0 ? false : even(n - 1));
