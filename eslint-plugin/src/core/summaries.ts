@@ -8,6 +8,7 @@ import * as ts from 'typescript';
 import type { BlockingApi } from './catalog/types.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
+import { ProjectBodies } from './project-functions.js';
 import { calleeName, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
 import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
 
@@ -53,6 +54,7 @@ export class FunctionSummaries {
   private readonly filesOf = new Map<ts.Node, Set<ts.SourceFile>>();
   private readonly inProgress = new Set<ts.Node>();
   private sawCycle = false;
+  private readonly bodies: ProjectBodies;
 
   constructor(
     private readonly program: ts.Program,
@@ -63,7 +65,9 @@ export class FunctionSummaries {
     private readonly limits: SummaryLimits = defaultSummaryLimits,
     /** What else the answers depend on (the detector's options): summaries are only carried over between equals. */
     private readonly optionsKey = '',
-  ) {}
+  ) {
+    this.bodies = new ProjectBodies(program);
+  }
 
   /** The project function a call invokes, if it is one whose body we can summarize. */
   projectFunctionOf(call: CallLike): FunctionNode | undefined {
@@ -74,12 +78,8 @@ export class FunctionSummaries {
       const name = calleeName(node);
       if (name === undefined || !this.projectFunctionNames().has(name)) return undefined;
     }
-    const symbol = this.resolver.symbolOf(callee);
-    for (const declaration of symbol?.getDeclarations() ?? []) {
-      const fn = functionOf(declaration);
-      if (fn && this.isProjectCode(fn)) return fn;
-    }
-    return undefined;
+    const declarations = this.resolver.symbolOf(callee)?.getDeclarations() ?? [];
+    return declarations.length > 0 ? this.bodies.of(declarations) : this.bodies.ofRequired(callee);
   }
 
   /** Does calling `fn` block, and through which chain? */
@@ -173,14 +173,8 @@ export class FunctionSummaries {
     return (this.names = names);
   }
 
-  private isProjectCode(fn: FunctionNode): boolean {
-    const sourceFile = fn.getSourceFile();
-    return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile) && !!fn.body;
-  }
-
   private link(fn: FunctionNode, call: ts.Node): ChainLink {
-    const label = /`([^`]+)`/.exec(functionFacts(fn).label)?.[1] ?? 'anonymous function';
-    return position(label, call);
+    return position(chainLabel(fn), call);
   }
 
   private apiLink(api: BlockingApi, call: ts.Node): ChainLink {
@@ -232,17 +226,18 @@ function position(label: string, node: ts.Node): ChainLink {
   return { label, file: sourceFile.fileName, position: start, line: line + 1, character };
 }
 
-/**
- * The function with a body behind a declaration: itself, or `const f = () => …`. Overload signatures have no
- * body; their symbol's other declaration, the implementation, is found by the caller's loop.
- */
-function functionOf(declaration: ts.Declaration): FunctionNode | undefined {
-  if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
-  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
-    const initializer = declaration.initializer;
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
-  }
-  return undefined;
+/** How a chain names a function: `readJson`; `exports.load = function` as `load`. */
+function chainLabel(fn: FunctionNode): string {
+  const named = /`([^`]+)`/.exec(functionFacts(fn).label)?.[1];
+  if (named) return named;
+  let holder = fn.parent;
+  while (ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  const target = ts.isBinaryExpression(holder) ? holder.left : undefined;
+  return target && ts.isPropertyAccessExpression(target) && !isModuleExports(target) ? target.name.text : 'anonymous function';
+}
+
+function isModuleExports(node: ts.PropertyAccessExpression): boolean {
+  return ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
 }
 
 /** Calling a generator function runs none of its body (until the iterator is read). */
