@@ -1,8 +1,11 @@
 /**
  * Which of the project's own sync functions block, transitively: `loadConfig → readJson → fs.readFileSync`.
- * One summary per function declaration, computed on demand and cached for the life of a program (a new
- * program — after an edit — gets a new cache). Recursion is safe: a function still being summarized counts as
- * non-blocking for its callees, and results that leaned on that are not cached.
+ * A function blocks when a chain of at most `maxDepth` project functions leads from it to a blocking call; the
+ * chain reported is the shortest (the first in source order among equals). That is a fact of the program, not of
+ * the order functions are asked about, so it is what is cached: for the life of a program, and carried over to the
+ * next one while the files it was computed from are unchanged. The search is breadth-first and iterative (no
+ * recursion, whatever `maxDepth` and however deep the call graph); recursion in the program ends where a function
+ * is met again.
  */
 import * as ts from 'typescript';
 import type { BlockingApi } from './catalog/types.js';
@@ -31,7 +34,7 @@ export interface Summary {
 }
 
 export interface SummaryLimits {
-  /** How many project functions deep to follow calls (default 8). */
+  /** How many project functions a chain may go through (default 8). */
   readonly maxDepth: number;
   /** Functions with more syntax nodes than this are not looked into (default 20,000). */
   readonly maxFunctionSize: number;
@@ -41,20 +44,40 @@ export const defaultSummaryLimits: SummaryLimits = { maxDepth: 8, maxFunctionSiz
 
 const notBlocking: Summary = { chain: [], api: undefined };
 
+/** What a function's own synchronous part does, in source order (its callees' parts are theirs). */
+interface LocalFacts {
+  /** Its first blocking call, if it makes one. */
+  readonly direct: { readonly call: ts.Node; readonly api: BlockingApi } | undefined;
+  /** The project functions it runs, each with the call that runs it first. */
+  readonly callees: readonly (readonly [FunctionNode, ts.Node])[];
+}
+
+/** A summary with the source files it was computed from: it holds while they do. */
+interface Known {
+  readonly summary: Summary;
+  readonly files: ReadonlySet<ts.SourceFile>;
+}
+
+/** The function is more than `bound` functions away from any blocking call (as the files it was found from are). */
+interface Bound {
+  readonly bound: number;
+  readonly files: ReadonlySet<ts.SourceFile>;
+}
+
 /**
  * Summaries outlive their program: an editor makes a new program per keystroke, but TypeScript reuses the
  * SourceFile objects of unchanged files, so a summary stays valid while every file it was computed from is still
  * the same object in the new program.
  */
-const carriedOver = new WeakMap<ts.Node, Map<string, { summary: Summary; files: readonly ts.SourceFile[] }>>();
+const carriedOver = new WeakMap<ts.Node, Map<string, Known>>();
 
 export class FunctionSummaries {
-  private readonly cache = new Map<ts.Node, Summary>();
-  /** The source files each summary was computed from: the function's own and those of the functions it follows. */
-  private readonly filesOf = new Map<ts.Node, Set<ts.SourceFile>>();
-  private readonly inProgress = new Set<ts.Node>();
-  private sawCycle = false;
+  private readonly known = new Map<ts.Node, Known>();
+  /** Lower bounds left by searches that found nothing. */
+  private readonly bounds = new Map<ts.Node, Bound>();
+  private readonly facts = new Map<ts.Node, LocalFacts>();
   private readonly bodies: ProjectBodies;
+  private readonly maxDepth: number;
 
   constructor(
     private readonly program: ts.Program,
@@ -67,6 +90,7 @@ export class FunctionSummaries {
     private readonly optionsKey = '',
   ) {
     this.bodies = new ProjectBodies(program);
+    this.maxDepth = Math.max(1, Math.floor(limits.maxDepth) || defaultSummaryLimits.maxDepth);
   }
 
   /** The project function a call invokes, if it is one whose body we can summarize. */
@@ -83,72 +107,137 @@ export class FunctionSummaries {
   }
 
   /** Does calling `fn` block, and through which chain? */
-  summaryOf(fn: FunctionNode, depth = 0): Summary {
-    const cached = this.cache.get(fn);
-    if (cached) return cached;
-    const earlier = carriedOver.get(fn)?.get(this.optionsKey);
-    if (earlier && earlier.files.every((file) => this.program.getSourceFile(file.fileName) === file)) {
-      this.cache.set(fn, earlier.summary);
-      this.filesOf.set(fn, new Set(earlier.files));
-      return earlier.summary;
-    }
-    if (this.inProgress.has(fn)) {
-      this.sawCycle = true;
-      return notBlocking;
-    }
-    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || isGenerator(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking')) {
-      return notBlocking;
-    }
-    this.inProgress.add(fn);
-    const cycleBefore = this.sawCycle;
-    this.sawCycle = false;
-    let summary = notBlocking;
-    try {
-      summary = this.summarize(fn, depth);
-    } finally {
-      this.inProgress.delete(fn);
-    }
-    // Blocking is final; "not blocking" is only final if no unfinished caller was assumed non-blocking on the way.
-    if (summary.chain.length > 0 || !this.sawCycle) {
-      this.cache.set(fn, summary);
-      const byOptions = carriedOver.get(fn) ?? new Map();
-      byOptions.set(this.optionsKey, { summary, files: [...(this.filesOf.get(fn) ?? [fn.getSourceFile()])] });
-      carriedOver.set(fn, byOptions);
-    }
-    this.sawCycle = this.sawCycle || cycleBefore;
-    return summary;
+  summaryOf(fn: FunctionNode): Summary {
+    return this.knownOf(fn)?.summary ?? (isExcluded(fn) ? notBlocking : this.search(fn));
   }
 
-  private summarize(fn: FunctionNode, depth: number): Summary {
-    const body = fn.body;
-    if (!body) return notBlocking;
-    const files = new Set([fn.getSourceFile()]);
-    this.filesOf.set(fn, files);
+  private knownOf(fn: ts.Node): Known | undefined {
+    const known = this.known.get(fn);
+    if (known) return known;
+    const earlier = carriedOver.get(fn)?.get(this.optionsKey);
+    if (!earlier) return undefined;
+    for (const file of earlier.files) {
+      if (this.program.getSourceFile(file.fileName) !== file) {
+        carriedOver.get(fn)?.delete(this.optionsKey); // computed from a file since edited: never valid again
+        return undefined;
+      }
+    }
+    this.known.set(fn, earlier);
+    return earlier;
+  }
+
+  private remember(fn: ts.Node, summary: Summary, files: ReadonlySet<ts.SourceFile>): void {
+    if (this.known.has(fn)) return;
+    const known = { summary, files };
+    this.known.set(fn, known);
+    const byOptions = carriedOver.get(fn) ?? new Map<string, Known>();
+    byOptions.set(this.optionsKey, known);
+    carriedOver.set(fn, byOptions);
+  }
+
+  /**
+   * Breadth-first from `root`, one level per function of the chain: the first level with a blocking call gives the
+   * shortest chain. A function already known to be too far from any blocking call to help is not looked into.
+   */
+  private search(root: FunctionNode): Summary {
+    const files = new Set<ts.SourceFile>();
+    /** How each function was reached: the function that runs it and the call that does. */
+    const reached = new Map<FunctionNode, readonly [FunctionNode, ts.Node] | undefined>([[root, undefined]]);
+    const levels: FunctionNode[][] = [];
+    for (let level = [root], depth = 1; level.length > 0; depth++) {
+      levels.push(level);
+      for (const fn of level) {
+        files.add(fn.getSourceFile());
+        const { direct } = this.localFacts(fn);
+        if (direct) return this.found(fn, direct, reached, files);
+      }
+      if (depth >= this.maxDepth) break;
+      const next: FunctionNode[] = [];
+      for (const fn of level) {
+        for (const [callee, via] of this.localFacts(fn).callees) {
+          if (reached.has(callee)) continue;
+          reached.set(callee, [fn, via]);
+          files.add(callee.getSourceFile()); // an edit there can make it async, or not
+          if (isExcluded(callee)) continue;
+          // At depth + 1, a chain through `callee` fits only if it is at most maxDepth - depth functions from a block.
+          const bound = this.boundOf(callee);
+          if (bound && bound.bound >= this.maxDepth - depth) {
+            for (const file of bound.files) files.add(file);
+            continue;
+          }
+          next.push(callee);
+        }
+      }
+      level = next;
+    }
+    // Nothing within reach: a function met at depth d is more than maxDepth - d + 1 functions from any blocking call.
+    levels.forEach((level, index) => {
+      for (const fn of level) {
+        const bound = this.maxDepth - index;
+        if ((this.bounds.get(fn)?.bound ?? 0) < bound) this.bounds.set(fn, { bound, files });
+      }
+    });
+    this.remember(root, notBlocking, files);
+    return notBlocking;
+  }
+
+  /** What is known of how far `fn` is from a blocking call, as a lower bound. */
+  private boundOf(fn: FunctionNode): Bound | undefined {
+    const known = this.knownOf(fn);
+    if (!known) return this.bounds.get(fn);
+    // A known chain of n functions: exactly n away. None: more than maxDepth.
+    return { bound: known.summary.chain.length > 0 ? known.summary.chain.length - 2 : this.maxDepth, files: known.files };
+  }
+
+  /**
+   * The chain from the root to `last`'s blocking call. Each function on it gets the rest of the chain as its own
+   * summary: a shortest chain's tail is the shortest from where it starts, and the first in source order too.
+   */
+  private found(
+    last: FunctionNode,
+    direct: NonNullable<LocalFacts['direct']>,
+    reached: ReadonlyMap<FunctionNode, readonly [FunctionNode, ts.Node] | undefined>,
+    files: ReadonlySet<ts.SourceFile>,
+  ): Summary {
+    // Back from `last` to the root: path[i] runs path[i - 1] through vias[i - 1].
+    const path: FunctionNode[] = [last];
+    const vias: ts.Node[] = [];
+    for (let step = reached.get(last); step; step = reached.get(step[0])) {
+      path.push(step[0]);
+      vias.push(step[1]);
+    }
+    path.reverse();
+    vias.reverse();
+    const chain = [...vias.map((via, index) => this.link(path[index]!, via)), this.link(last, direct.call), this.apiLink(direct.api, direct.call)];
+    path.forEach((fn, index) => this.remember(fn, { chain: chain.slice(index), api: direct.api }, files));
+    return { chain, api: direct.api };
+  }
+
+  /** The blocking call and callees of `fn`'s synchronous part. */
+  private localFacts(fn: FunctionNode): LocalFacts {
+    const cached = this.facts.get(fn);
+    if (cached) return cached;
     let size = 0;
-    let found: Summary = notBlocking;
+    let direct: LocalFacts['direct'];
+    const callees = new Map<FunctionNode, ts.Node>();
     const visit = (node: ts.Node): void => {
-      if (found.chain.length > 0 || ++size > this.limits.maxFunctionSize) return;
+      if (direct || ++size > this.limits.maxFunctionSize) return;
       if (node !== fn && isFunctionWithBody(node) && !this.runsDuring(node, fn)) return; // deferred or unknown: not our sync part
       if (isCallLike(node)) {
         const api = this.directlyBlocking(node);
         if (api) {
-          found = { chain: [this.link(fn, node), this.apiLink(api, node)], api };
+          direct = { call: node, api };
           return;
         }
         const callee = this.projectFunctionOf(node);
-        if (callee && callee !== fn) {
-          const inner = this.summaryOf(callee, depth + 1);
-          for (const file of this.filesOf.get(callee) ?? [callee.getSourceFile()]) files.add(file);
-          if (inner.chain.length > 0) {
-            found = { chain: [this.link(fn, node), ...inner.chain], api: inner.api };
-            return;
-          }
-        }
+        if (callee && callee !== fn && !callees.has(callee)) callees.set(callee, node);
       }
       ts.forEachChild(node, visit);
     };
-    visit(body); // the body itself: an arrow's expression body is the call `const read = () => fs.readFileSync(p)`
-    return found;
+    if (fn.body) visit(fn.body); // the body itself: an arrow's expression body is the call `() => fs.readFileSync(p)`
+    const facts = { direct, callees: direct ? [] : [...callees] };
+    this.facts.set(fn, facts);
+    return facts;
   }
 
   /** A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. */
@@ -240,9 +329,13 @@ function isModuleExports(node: ts.PropertyAccessExpression): boolean {
   return ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
 }
 
-/** Calling a generator function runs none of its body (until the iterator is read). */
-function isGenerator(fn: FunctionNode): boolean {
-  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && !!fn.asteriskToken;
+/**
+ * Never followed: async functions (their blocking calls are reported inside them), generator functions (calling
+ * one runs none of its body), and what `@nonblocking` marks.
+ */
+function isExcluded(fn: FunctionNode): boolean {
+  if (isAsyncFunction(fn) || ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken)) return true;
+  return hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking');
 }
 
 /** The statement or declaration that carries a function's JSDoc (`/** @nonblocking *\/ const f = () => …`). */
