@@ -8,7 +8,7 @@ import { mayComeFromImport } from './import-origin.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
 import { describeContext, findAsyncContext, mayBeInAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
-import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummaryLimits } from './summaries.js';
+import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummarizedNode, type SummaryLimits } from './summaries.js';
 import { buildFixes } from './fixes.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import { canonicalModule, packageOfFile, type Origin } from './origin.js';
@@ -24,7 +24,7 @@ import {
   type CallLike,
   type TypeOrValueSpecifier,
 } from './resolve.js';
-import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from './typescript-syntax.js';
+import { isFunctionWithBody, typescriptSyntax } from './typescript-syntax.js';
 
 export interface DetectorOptions {
   /** Categories to report; defaults to `defaultCategories`. */
@@ -117,7 +117,8 @@ export class BlockingCallDetector {
 
   /**
    * A finding for a call, inside async code, of a project function that blocks through its own sync calls:
-   * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls the direct check reports are skipped.
+   * `loadConfig()` where loadConfig → readJson → fs.readFileSync; `new Helper()` whose construction blocks.
+   * Calls the direct check reports are skipped.
    */
   checkIndirectCall(call: CallLike): Finding | undefined {
     // Context first: it is mostly syntax, while finding the called function needs the type checker.
@@ -128,7 +129,9 @@ export class BlockingCallDetector {
     const summary = this.summaries.summaryOf(fn);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;
+    const constructs = ts.isNewExpression(call);
     const origin = this.resolver.originsOfCall(call).find((candidate) => candidate.module.startsWith('file:'));
+    const twin = summary.api.twin && `make the chain async with \`${twinLabel(summary.api.twin)}\``;
     const helper: BlockingApi = {
       module: 'project',
       path: origin?.path ?? first.label,
@@ -136,12 +139,14 @@ export class BlockingCallDetector {
       category: summary.api.category,
       docs: summary.api.docs,
       ...(origin && { file: origin.module.slice('file:'.length) }),
-      advice: summary.api.twin
-        ? `make the chain async with \`${twinLabel(summary.api.twin)}\`, or run \`${first.label}\` in a worker thread`
-        : `run \`${first.label}\` in a worker thread`,
+      advice: constructs
+        ? (twin ?? 'run the blocking work in a worker thread')
+        : twin
+          ? `${twin}, or run \`${first.label}\` in a worker thread`
+          : `run \`${first.label}\` in a worker thread`,
     };
     const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
-    return { ...base, ruleId: 'no-indirect-blocking-call', label: `${first.label}()`, chain: summary.chain };
+    return { ...base, ruleId: 'no-indirect-blocking-call', label: constructs ? `new ${first.label}()` : `${first.label}()`, chain: summary.chain };
   }
 
   /** What `call` blocks on by itself (catalog, `@blocking`, `deny`), whatever its context. */
@@ -173,7 +178,7 @@ export class BlockingCallDetector {
   }
 
   /** Whether calling `fn` blocks, and through which chain (what the indirect check reports callers of `fn` with). */
-  summaryOf(fn: FunctionNode): Summary {
+  summaryOf(fn: SummarizedNode): Summary {
     return this.summaries.summaryOf(fn);
   }
 

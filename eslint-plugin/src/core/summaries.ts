@@ -11,9 +11,11 @@ import * as ts from 'typescript';
 import type { BlockingApi } from './catalog/types.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
-import { ProjectBodies } from './project-functions.js';
-import { calleeName, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
-import { functionFacts, isAsyncFunction, isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
+import { ProjectBodies, type SummarizedNode } from './project-functions.js';
+import { calleeName, calleeOf, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
+import { functionFacts, isAsyncFunction, isFunctionWithBody } from './typescript-syntax.js';
+
+export type { SummarizedNode };
 
 export interface ChainLink {
   /** 'readJson', or the blocking API at the end: 'fs.readFileSync'. */
@@ -48,8 +50,8 @@ const notBlocking: Summary = { chain: [], api: undefined };
 interface LocalFacts {
   /** Its first blocking call, if it makes one. */
   readonly direct: { readonly call: ts.Node; readonly api: BlockingApi } | undefined;
-  /** The project functions it runs, each with the call that runs it first. */
-  readonly callees: readonly (readonly [FunctionNode, ts.Node])[];
+  /** The project functions and classes it runs, each with the call (or constructor, or `extends`) that runs it first. */
+  readonly callees: readonly (readonly [SummarizedNode, ts.Node])[];
 }
 
 /** A summary with the source files it was computed from: it holds while they do. */
@@ -93,21 +95,26 @@ export class FunctionSummaries {
     this.maxDepth = Math.max(1, Math.floor(limits.maxDepth) || defaultSummaryLimits.maxDepth);
   }
 
-  /** The project function a call invokes, if it is one whose body we can summarize. */
-  projectFunctionOf(call: CallLike): FunctionNode | undefined {
-    const callee = ts.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+  /** The project function (or, for `new` and `super()`, class) a call invokes, if it has a body to summarize. */
+  projectFunctionOf(call: CallLike): SummarizedNode | undefined {
+    const callee = calleeOf(call);
+    return this.projectFunctionOfValue(callee, ts.isNewExpression(call) || callee.kind === ts.SyntaxKind.SuperKeyword);
+  }
+
+  /** The project function a value names: `readJson`, `helpers.readJson`, `require('./helpers').readJson`. */
+  projectFunctionOfValue(value: ts.Expression, constructs = false): SummarizedNode | undefined {
     // A property call needs the receiver's type to resolve: first ask whether any project function has that name.
-    const node = skipOuter(callee);
-    if (!ts.isIdentifier(node)) {
+    const node = skipOuter(value);
+    if (!ts.isIdentifier(node) && node.kind !== ts.SyntaxKind.SuperKeyword) {
       const name = calleeName(node);
       if (name === undefined || !this.projectFunctionNames().has(name)) return undefined;
     }
-    const declarations = this.resolver.symbolOf(callee)?.getDeclarations() ?? [];
-    return declarations.length > 0 ? this.bodies.of(declarations) : this.bodies.ofRequired(callee);
+    const declarations = this.resolver.symbolOf(value)?.getDeclarations() ?? [];
+    return declarations.length > 0 ? this.bodies.of(declarations, constructs) : this.bodies.ofRequired(value, constructs);
   }
 
-  /** Does calling `fn` block, and through which chain? */
-  summaryOf(fn: FunctionNode): Summary {
+  /** Does calling `fn` (or constructing a class) block, and through which chain? */
+  summaryOf(fn: SummarizedNode): Summary {
     return this.knownOf(fn)?.summary ?? (isExcluded(fn) ? notBlocking : this.search(fn));
   }
 
@@ -139,11 +146,11 @@ export class FunctionSummaries {
    * Breadth-first from `root`, one level per function of the chain: the first level with a blocking call gives the
    * shortest chain. A function already known to be too far from any blocking call to help is not looked into.
    */
-  private search(root: FunctionNode): Summary {
+  private search(root: SummarizedNode): Summary {
     const files = new Set<ts.SourceFile>();
     /** How each function was reached: the function that runs it and the call that does. */
-    const reached = new Map<FunctionNode, readonly [FunctionNode, ts.Node] | undefined>([[root, undefined]]);
-    const levels: FunctionNode[][] = [];
+    const reached = new Map<SummarizedNode, readonly [SummarizedNode, ts.Node] | undefined>([[root, undefined]]);
+    const levels: SummarizedNode[][] = [];
     for (let level = [root], depth = 1; level.length > 0; depth++) {
       levels.push(level);
       for (const fn of level) {
@@ -152,7 +159,7 @@ export class FunctionSummaries {
         if (direct) return this.found(fn, direct, reached, files);
       }
       if (depth >= this.maxDepth) break;
-      const next: FunctionNode[] = [];
+      const next: SummarizedNode[] = [];
       for (const fn of level) {
         for (const [callee, via] of this.localFacts(fn).callees) {
           if (reached.has(callee)) continue;
@@ -182,7 +189,7 @@ export class FunctionSummaries {
   }
 
   /** What is known of how far `fn` is from a blocking call, as a lower bound. */
-  private boundOf(fn: FunctionNode): Bound | undefined {
+  private boundOf(fn: SummarizedNode): Bound | undefined {
     const known = this.knownOf(fn);
     if (!known) return this.bounds.get(fn);
     // A known chain of n functions: exactly n away. None: more than maxDepth.
@@ -194,13 +201,13 @@ export class FunctionSummaries {
    * summary: a shortest chain's tail is the shortest from where it starts, and the first in source order too.
    */
   private found(
-    last: FunctionNode,
+    last: SummarizedNode,
     direct: NonNullable<LocalFacts['direct']>,
-    reached: ReadonlyMap<FunctionNode, readonly [FunctionNode, ts.Node] | undefined>,
+    reached: ReadonlyMap<SummarizedNode, readonly [SummarizedNode, ts.Node] | undefined>,
     files: ReadonlySet<ts.SourceFile>,
   ): Summary {
     // Back from `last` to the root: path[i] runs path[i - 1] through vias[i - 1].
-    const path: FunctionNode[] = [last];
+    const path: SummarizedNode[] = [last];
     const vias: ts.Node[] = [];
     for (let step = reached.get(last); step; step = reached.get(step[0])) {
       path.push(step[0]);
@@ -213,13 +220,16 @@ export class FunctionSummaries {
     return { chain, api: direct.api };
   }
 
-  /** The blocking call and callees of `fn`'s synchronous part. */
-  private localFacts(fn: FunctionNode): LocalFacts {
+  /** The blocking call and callees of `fn`'s synchronous part: its body, or for a class what `new` runs. */
+  private localFacts(fn: SummarizedNode): LocalFacts {
     const cached = this.facts.get(fn);
     if (cached) return cached;
     let size = 0;
     let direct: LocalFacts['direct'];
-    const callees = new Map<FunctionNode, ts.Node>();
+    const callees = new Map<SummarizedNode, ts.Node>();
+    const add = (callee: SummarizedNode | undefined, via: ts.Node): void => {
+      if (callee && callee !== fn && !callees.has(callee)) callees.set(callee, via);
+    };
     const visit = (node: ts.Node): void => {
       if (direct || ++size > this.limits.maxFunctionSize) return;
       if (node !== fn && isFunctionWithBody(node) && !this.runsDuring(node, fn)) return; // deferred or unknown: not our sync part
@@ -229,12 +239,22 @@ export class FunctionSummaries {
           direct = { call: node, api };
           return;
         }
-        const callee = this.projectFunctionOf(node);
-        if (callee && callee !== fn && !callees.has(callee)) callees.set(callee, node);
+        add(this.projectFunctionOf(node), node);
       }
       ts.forEachChild(node, visit);
     };
-    if (fn.body) visit(fn.body); // the body itself: an arrow's expression body is the call `() => fs.readFileSync(p)`
+    if (!ts.isClassLike(fn)) {
+      if (fn.body) visit(fn.body); // the body itself: an arrow's expression body is the call `() => fs.readFileSync(p)`
+    } else {
+      // `new C()`: instance field initializers and the constructor; without one, the base class's construction.
+      const constructor = fn.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && !!member.body);
+      for (const member of fn.members) {
+        if (ts.isPropertyDeclaration(member) && member.initializer && !isStatic(member)) visit(member.initializer);
+        else if (member === constructor) add(constructor, constructor);
+      }
+      const base = fn.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      if (base && !constructor) add(this.projectFunctionOfValue(base, true), base);
+    }
     const facts = { direct, callees: direct ? [] : [...callees] };
     this.facts.set(fn, facts);
     return facts;
@@ -251,7 +271,7 @@ export class FunctionSummaries {
 
   private names: Set<string> | undefined;
 
-  /** Names of the functions, methods and function-valued variables of the project's own files. */
+  /** Names of the functions, methods, function-valued variables and classes of the project's own files. */
   private projectFunctionNames(): Set<string> {
     if (this.names) return this.names;
     const names = new Set<string>();
@@ -262,7 +282,7 @@ export class FunctionSummaries {
     return (this.names = names);
   }
 
-  private link(fn: FunctionNode, call: ts.Node): ChainLink {
+  private link(fn: SummarizedNode, call: ts.Node): ChainLink {
     return position(chainLabel(fn), call);
   }
 
@@ -290,7 +310,10 @@ function functionNamesOf(root: ts.Node, cache = true): readonly string[] {
   if (cached) return cached;
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (isFunctionWithBody(node)) {
+    if (ts.isClassLike(node)) {
+      const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+      if (name && ts.isIdentifier(name)) names.push(name.text);
+    } else if (isFunctionWithBody(node)) {
       const holder = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) ? node : node.parent;
       const name =
         holder && (ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) || ts.isAccessor(holder) ||
@@ -315,8 +338,13 @@ function position(label: string, node: ts.Node): ChainLink {
   return { label, file: sourceFile.fileName, position: start, line: line + 1, character };
 }
 
-/** How a chain names a function: `readJson`; `exports.load = function` as `load`. */
-function chainLabel(fn: FunctionNode): string {
+/** How a chain names a function: `readJson`, `constructor`, a class by its name; `exports.load = function` as `load`. */
+function chainLabel(fn: SummarizedNode): string {
+  if (ts.isConstructorDeclaration(fn)) return 'constructor';
+  if (ts.isClassLike(fn)) {
+    const name = fn.name ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined);
+    return name && ts.isIdentifier(name) ? name.text : 'anonymous class';
+  }
   const named = /`([^`]+)`/.exec(functionFacts(fn).label)?.[1];
   if (named) return named;
   let holder = fn.parent;
@@ -333,9 +361,13 @@ function isModuleExports(node: ts.PropertyAccessExpression): boolean {
  * Never followed: async functions (their blocking calls are reported inside them), generator functions (calling
  * one runs none of its body), and what `@nonblocking` marks.
  */
-function isExcluded(fn: FunctionNode): boolean {
+function isExcluded(fn: SummarizedNode): boolean {
   if (isAsyncFunction(fn) || ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken)) return true;
   return hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn), 'nonblocking');
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
 }
 
 /** The statement or declaration that carries a function's JSDoc (`/** @nonblocking *\/ const f = () => …`). */

@@ -8,6 +8,7 @@ const indirect = (api: string, context: string, chain: string, remedy: string) =
   data: { api, context, chain, remedy },
 });
 const readFileRemedy = (helper: string) => `make the chain async with \`fs.promises.readFile\`, or run \`${helper}\` in a worker thread`;
+const newRemedy = 'make the chain async with `fs.promises.readFile`';
 
 const valid: (string | ValidTestCase<Options>)[] = [
   // mutual recursion that never blocks terminates
@@ -60,6 +61,15 @@ const valid: (string | ValidTestCase<Options>)[] = [
   `const even = (n: number): boolean => (n === 0 ? true : odd(n - 1));
    const odd = (n: number): boolean => (n === 0 ? false : even(n - 1));
    export async function main() { return even(10); }`,
+  // classes: a constructor that defers its blocking work, blocking methods that are not called, @nonblocking
+  `import { readFileSync } from 'node:fs';
+   class Lazy { constructor() { setTimeout(() => readFileSync('x'), 10); } load() { return readFileSync('x'); } }
+   /** Reads a pid file of a few bytes. @nonblocking */
+   class Pid { pid = readFileSync('app.pid', 'utf8'); }
+   class Quiet { constructor(readonly name: string) {} onRead = () => readFileSync('x'); }
+   export async function main() { return [new Lazy(), new Pid(), new Quiet('q'), new Map(), new Promise((resolve) => resolve(1))]; }`,
+  // a class declared without a body to look into
+  `declare class Opaque { constructor(); } export async function main() { return new Opaque(); }`,
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -141,6 +151,41 @@ const ping = (n: number): number => pong(n);
 const pong = (n: number): number => (n > 0 ? ping(n - 1) : readFileSync('x').length);
 export async function main() { return ping(3); }`,
     errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy('ping'))],
+  },
+  {
+    name: 'new: a constructor that blocks',
+    code: `import { readFileSync } from 'node:fs';
+class Helper {
+  text: string;
+  constructor() { this.text = readFileSync('x', 'utf8'); }
+}
+export async function main() { return new Helper(); }`,
+    errors: [indirect('new Helper()', 'inside async function `main`', `Helper → constructor → fs.readFileSync (${FILE}:4)`, newRemedy)],
+  },
+  {
+    name: 'new: a field initializer that blocks',
+    code: `import { readFileSync } from 'node:fs';
+class Cache {
+  data = readFileSync('cache.json', 'utf8');
+}
+export const main = async () => new Cache();`,
+    errors: [indirect('new Cache()', 'inside async arrow function `main`', `Cache → fs.readFileSync (${FILE}:3)`, newRemedy)],
+  },
+  {
+    name: 'new: a base class constructor, through super() and without a constructor of its own',
+    code: `import { readFileSync } from 'node:fs';
+class Base {
+  constructor() { readFileSync('x'); }
+}
+class Derived extends Base {
+  constructor() { super(); }
+}
+class Plain extends Base {}
+export async function main() { return [new Derived(), new Plain()]; }`,
+    errors: [
+      indirect('new Derived()', 'inside async function `main`', `Derived → constructor → Base → constructor → fs.readFileSync (${FILE}:3)`, newRemedy),
+      indirect('new Plain()', 'inside async function `main`', `Plain → Base → constructor → fs.readFileSync (${FILE}:3)`, newRemedy),
+    ],
   },
   {
     name: 'default-exported and re-exported helpers',
