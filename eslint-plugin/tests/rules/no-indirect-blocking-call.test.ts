@@ -153,6 +153,20 @@ export async function main() { return ping(3); }`,
     errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy('ping'))],
   },
   {
+    name: 'a helper called inside a sync callback of async code',
+    code: `import { readFileSync } from 'node:fs';
+function readOne(p: string) { return readFileSync(p, 'utf8'); }
+export async function f(items: string[]) { return items.map((x) => readOne(x)); }`,
+    errors: [indirect('readOne()', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy('readOne'))],
+  },
+  {
+    name: 'a helper passed by reference to a sync callback of async code',
+    code: `import { readFileSync } from 'node:fs';
+const readOne = (p: string) => { return readFileSync(p, 'utf8'); };
+export async function f(items: string[]) { items.forEach(console.log); setTimeout(readOne, 10, 'later'); return items.map(readOne); }`,
+    errors: [indirect('readOne', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy('readOne'))],
+  },
+  {
     name: 'new: a constructor that blocks',
     code: `import { readFileSync } from 'node:fs';
 class Helper {
