@@ -8,7 +8,7 @@ import { mayComeFromImport } from './import-origin.js';
 import { defaultCategories, type BlockingApi, type Category } from './catalog/types.js';
 import { describeContext, findAsyncContext, mayBeInAsyncContext, type AsyncContext, type ContextMode } from './context.js';
 import { apiLabel, remedyText, twinLabel, type Finding } from './finding.js';
-import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummaryLimits } from './summaries.js';
+import { defaultSummaryLimits, FunctionSummaries, type Summary, type SummarizedNode, type SummaryLimits } from './summaries.js';
 import { buildFixes } from './fixes.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import { canonicalModule, packageOfFile, type Origin } from './origin.js';
@@ -24,7 +24,7 @@ import {
   type CallLike,
   type TypeOrValueSpecifier,
 } from './resolve.js';
-import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from './typescript-syntax.js';
+import { isFunctionWithBody, typescriptSyntax } from './typescript-syntax.js';
 
 export interface DetectorOptions {
   /** Categories to report; defaults to `defaultCategories`. */
@@ -117,7 +117,8 @@ export class BlockingCallDetector {
 
   /**
    * A finding for a call, inside async code, of a project function that blocks through its own sync calls:
-   * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls the direct check reports are skipped.
+   * `loadConfig()` where loadConfig → readJson → fs.readFileSync; `new Helper()` whose construction blocks.
+   * Calls the direct check reports are skipped.
    */
   checkIndirectCall(call: CallLike): Finding | undefined {
     // Context first: it is mostly syntax, while finding the called function needs the type checker. A call inside a
@@ -126,10 +127,26 @@ export class BlockingCallDetector {
     if (!context) return undefined;
     const fn = this.summaries.projectFunctionOf(call);
     if (!fn || (this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call))) return undefined;
+    return this.indirectFinding(call, fn, context, call);
+  }
+
+  /** Project functions that block, passed by reference to sync callbacks in async code: `paths.map(readJson)`. */
+  checkIndirectCallbackArguments(call: CallLike): Finding[] {
+    return this.callbackReferences(call, (value) => this.summaries.projectFunctionOfValue(value)).flatMap(({ value, context, accepted: fn }) => {
+      if (this.mayBeBlocking(value) && this.match(this.resolver.originsOfValue(value))) return []; // the direct check's
+      const finding = this.indirectFinding(value, fn, context);
+      return finding ? [finding] : [];
+    });
+  }
+
+  /** `call`: set when `node` is the call of the helper (not a reference to it), which fixes can rewrite. */
+  private indirectFinding(node: ts.Expression, fn: SummarizedNode, context: AsyncContext<ts.Node>, call?: CallLike): Finding | undefined {
     const summary = this.summaries.summaryOf(fn);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;
-    const origin = this.resolver.originsOfCall(call).find((candidate) => candidate.module.startsWith('file:'));
+    const constructs = call !== undefined && ts.isNewExpression(call);
+    const origin = (call ? this.resolver.originsOfCall(call) : this.resolver.originsOfValue(node)).find((candidate) => candidate.module.startsWith('file:'));
+    const twin = summary.api.twin && `make the chain async with \`${twinLabel(summary.api.twin)}\``;
     const helper: BlockingApi = {
       module: 'project',
       path: origin?.path ?? first.label,
@@ -137,12 +154,15 @@ export class BlockingCallDetector {
       category: summary.api.category,
       docs: summary.api.docs,
       ...(origin && { file: origin.module.slice('file:'.length) }),
-      advice: summary.api.twin
-        ? `make the chain async with \`${twinLabel(summary.api.twin)}\`, or run \`${first.label}\` in a worker thread`
-        : `run \`${first.label}\` in a worker thread`,
+      advice: constructs
+        ? (twin ?? 'run the blocking work in a worker thread')
+        : twin
+          ? `${twin}, or run \`${first.label}\` in a worker thread`
+          : `run \`${first.label}\` in a worker thread`,
     };
-    const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
-    return { ...base, ruleId: 'no-indirect-blocking-call', label: `${first.label}()`, chain: summary.chain };
+    const base = this.finding(node, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
+    const label = !call ? first.label : constructs ? `new ${first.label}()` : `${first.label}()`;
+    return { ...base, ruleId: 'no-indirect-blocking-call', label, chain: summary.chain };
   }
 
   /** What `call` blocks on by itself (catalog, `@blocking`, `deny`), whatever its context. */
@@ -154,27 +174,39 @@ export class BlockingCallDetector {
 
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
   checkCallbackArguments(call: CallLike): Finding[] {
-    const findings: Finding[] = [];
-    // Syntax first: a function passed by reference, in async code; then the callee's name, then symbols.
+    return this.callbackReferences(call, (value) => this.mayBeBlocking(value) || undefined).flatMap(({ value, context }) => {
+      const match = this.match(this.resolver.originsOfValue(value));
+      return match && !match.api.onlyWithoutCallback ? [this.finding(value, match, context)] : [];
+    });
+  }
+
+  /**
+   * Functions passed by reference (`fs.readFileSync`, `readJson`) to a call that runs them synchronously inside async
+   * code, with the context each runs in. `accepts`: the caller's cheap look at the value, before callback timing.
+   */
+  private callbackReferences<T>(
+    call: CallLike,
+    accepts: (value: ts.Expression) => T | undefined,
+  ): { value: ts.Expression; context: AsyncContext<ts.Node>; accepted: T }[] {
+    const found: { value: ts.Expression; context: AsyncContext<ts.Node>; accepted: T }[] = [];
+    // Syntax first: a function passed by reference, in async code; then the caller's look, then symbols.
     const passesReference = argumentsOf(call).some((argument) => !isFunctionWithBody(skipOuter(argument)) && isReference(skipOuter(argument)));
-    if (!passesReference || !mayBeInAsyncContext(call, this.syntax, this.mode) || !this.resolver.mayRunCallbacks(call)) return findings;
+    if (!passesReference || !mayBeInAsyncContext(call, this.syntax, this.mode) || !this.resolver.mayRunCallbacks(call)) return found;
     argumentsOf(call).forEach((argument, index) => {
       const value = skipOuter(argument);
-      if (isFunctionWithBody(value) || !this.mayBeBlocking(value)) return;
-      if (this.resolver.callbackTiming(call, index) !== 'sync') return;
+      const accepted = isFunctionWithBody(value) || !isReference(value) ? undefined : accepts(value);
+      if (accepted === undefined || this.resolver.callbackTiming(call, index) !== 'sync') return;
       const outer = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
       if (!outer) return;
-      const match = this.match(this.resolver.originsOfValue(value));
-      if (!match || match.api.onlyWithoutCallback) return;
       const callee = skipOuter(calleeOf(call));
       const method = ts.isPropertyAccessExpression(callee) ? `.${callee.name.text}` : undefined;
-      findings.push(this.finding(value, match, { ...outer, callbacks: [{ fn: value, method }, ...outer.callbacks] }));
+      found.push({ value, context: { ...outer, callbacks: [{ fn: value, method }, ...outer.callbacks] }, accepted });
     });
-    return findings;
+    return found;
   }
 
   /** Whether calling `fn` blocks, and through which chain (what the indirect check reports callers of `fn` with). */
-  summaryOf(fn: FunctionNode): Summary {
+  summaryOf(fn: SummarizedNode): Summary {
     return this.summaries.summaryOf(fn);
   }
 
@@ -189,6 +221,7 @@ export class BlockingCallDetector {
         const finding = this.checkCall(node) ?? (this.indirect ? this.checkIndirectCall(node) : undefined);
         if (finding) findings.push(finding);
         findings.push(...this.checkCallbackArguments(node));
+        if (this.indirect) findings.push(...this.checkIndirectCallbackArguments(node));
       }
       ts.forEachChild(node, visit);
     };

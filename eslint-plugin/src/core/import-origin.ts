@@ -37,6 +37,11 @@ export function mayComeFromImport(identifier: ts.Identifier, checker: ts.TypeChe
   return importPath(identifier, checker, 0) !== undefined;
 }
 
+/** The module `expression` is read from and the property path read from it (`require('./utils').load` → ./utils, [load]). */
+export function importedValue(expression: ts.Expression, checker: ts.TypeChecker): ImportPath | undefined {
+  return importPath(expression, checker, 0);
+}
+
 function importPath(expression: ts.Expression, checker: ts.TypeChecker, depth: number): ImportPath | undefined {
   if (depth > 16) return undefined; // `const a = b, b = a`: aliases of aliases end somewhere
   const node = skipOuter(expression);

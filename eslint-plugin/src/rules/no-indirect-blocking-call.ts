@@ -1,5 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { describeChain } from '../core/finding.js';
+import { describeChain, type Finding } from '../core/finding.js';
 import type { CallLike } from '../core/resolve.js';
 import { createRule } from '../util/create-rule.js';
 import { detectorFor, sharedDefaults, sharedOptionProperties, type SharedOptions } from '../util/options.js';
@@ -50,15 +50,25 @@ export default createRule<Options, MessageIds>({
       summaryLimits: { ...(maxDepth && { maxDepth }), ...(maxFunctionSize && { maxFunctionSize }) },
     });
     const map = services.esTreeNodeToTSNodeMap;
-    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
-      const finding = detector.checkIndirectCall(map.get(node) as CallLike);
-      if (!finding?.chain) return;
+    const report = (node: TSESTree.Node, finding: Finding): void => {
+      if (!finding.chain) return;
       context.report({
         node,
         messageId: 'indirectBlockingCall',
         data: { api: finding.label, context: finding.context, chain: describeChain(finding.chain, context.filename), remedy: finding.remedy },
         suggest: suggestionsOf(finding.fixes),
       });
+    };
+    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
+      const call = map.get(node) as CallLike;
+      const finding = detector.checkIndirectCall(call);
+      if (finding) report(node, finding);
+      if (node.type === 'TaggedTemplateExpression') return;
+      // `paths.map(readJson)`: a helper passed by reference, reported at the reference
+      for (const found of detector.checkIndirectCallbackArguments(call)) {
+        const argument = node.arguments.find((candidate) => candidate.range[0] <= found.range[0] && found.range[1] <= candidate.range[1]);
+        if (argument) report(argument, found);
+      }
     };
     return { CallExpression: check, NewExpression: check, TaggedTemplateExpression: check };
   },
