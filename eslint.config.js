@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import unblock from 'eslint-plugin-unblock';
 
 export default defineConfig(
-  { ignores: ['**/dist/', '**/node_modules/', 'fixtures/', 'artifacts/'] },
+  { ignores: ['**/dist/', '**/node_modules/', 'fixtures/', 'artifacts/', '.eval-cache/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -48,6 +48,8 @@ for (const pkg of core.packages) {
     const suggestion = api.twin?.rewrite ? `yes${api.twin.maxArguments ? ` (up to ${api.twin.maxArguments} argument)` : ''}` : '';
     lines.push(`| [\`${label}\`](${api.docs}) | ${api.category} | ${remedy.replace(/\|/g, '\\|')} | ${suggestion} |`);
   }
+  // Declarations that look blocking (a *Sync name) but are not listed, with why.
+  if (pkg.leftOut?.length) lines.push('', 'Not reported:', '', ...pkg.leftOut.map(({ path, reason }) => `- \`${path}\`: ${reason}`));
 }
 lines.push('');
 

@@ -51,8 +51,15 @@ export interface FindingContext {
   readonly kind: 'async' | 'function' | 'top-level';
   /** The async function whose synchronous part runs the call (kind `async`), or the function around it (`function`). */
   readonly fn?: FunctionDescription & { readonly range: readonly [start: number, end: number] };
-  /** The innermost sync callback the call sits in, inside `fn`, with the method that runs it (`.map`). */
+  /** The innermost sync callback the call sits in, inside `fn` (or the innermost helper), with the method that runs it (`.map`). */
   readonly callback?: { readonly method: string | undefined };
+  /**
+   * The helpers the call runs in, innermost first: sync functions that run only where they are called, called only
+   * from async code (`const write = (f) => fs.writeFileSync(f)` called in `async function init`).
+   */
+  readonly helpers?: readonly FunctionDescription[];
+  /** With `helpers`: the calls of the outermost helper from async code, so editors can point at them. */
+  readonly calledFrom?: readonly (readonly [start: number, end: number])[];
 }
 
 export interface Finding {
@@ -63,5 +70,7 @@ export interface Finding {
   readonly context: FindingContext;
   /** Indirect findings: from the called project function down to the blocking call. */
   readonly chain?: readonly ChainLink[];
+  /** Indirect findings: how the project function is reached — called, constructed (`new Helper()`) or passed by reference. */
+  readonly reached?: 'call' | 'new' | 'reference';
   readonly fixes: readonly Fix[];
 }

@@ -6,7 +6,18 @@
 // Contracts: what users configure, what is reported, and how it is worded (also alone: `unblock-core/contracts`).
 export * from './contracts.js';
 // Knowledge: the catalog of blocking APIs and of APIs that run callbacks.
-export { blockingApis, catalogModule, findBlockingApi, offloadApis, packages } from './catalog/index.js';
+export {
+  blockingApis,
+  catalogModule,
+  findBlockingApi,
+  findUntypedApi,
+  offloadApis,
+  packages,
+  reviewedBuiltins,
+  untypedEntries,
+  untypedNames,
+  type UntypedEntry,
+} from './catalog/index.js';
 export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
 // Analysis.
 export { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext, type CallbackTiming, type ContextSyntax } from './analysis/context.js';

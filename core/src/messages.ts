@@ -42,10 +42,11 @@ export function formatMessage(finding: Finding, fromFile: string): string {
   return messages[messageIds[finding.kind]].replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (all, name: string) => data[name] ?? all);
 }
 
-/** 'fs.readFileSync'; an indirect finding names the project function called: 'loadConfig()'. */
+/** 'fs.readFileSync'; an indirect finding names the project function as reached: 'loadConfig()', 'new Cache()', 'readJson'. */
 function findingLabel(finding: Finding): string {
   const first = finding.chain?.[0];
-  return finding.kind === 'indirect' && first ? `${first.label}()` : apiLabel(finding.api);
+  if (finding.kind !== 'indirect' || !first) return apiLabel(finding.api);
+  return finding.reached === 'reference' ? first.label : finding.reached === 'new' ? `new ${first.label}()` : `${first.label}()`;
 }
 
 /** 'node:fs' → 'fs'; 'global' and 'project' → '' (so `Atomics.wait` and `hashPassword` read as themselves). */
@@ -79,13 +80,21 @@ export function functionLabel(fn: FunctionDescription): string {
   return `${fn.async ? 'async ' : ''}${fn.kind}${fn.name ? ` \`${fn.name}\`` : ''}`;
 }
 
-/** "inside async function `load`", "inside a `.map()` callback in async function `load`", "at module level". */
+/**
+ * "inside async function `load`", "inside a `.map()` callback in async function `load`", "at module level", "inside
+ * arrow function `write`, called from async function `init`", "inside function `readJson`, called from async
+ * function `get` (through `loadConfig`)".
+ */
 export function describeContext(context: FindingContext): string {
   if (context.kind === 'top-level' || !context.fn) return 'at module level';
   const where = functionLabel({ ...context.fn, async: context.kind === 'async' });
-  if (!context.callback) return `inside ${where}`;
-  const runner = context.callback.method ? `a \`${context.callback.method}()\` callback` : 'a callback';
-  return `inside ${runner} in ${where}`;
+  const [helper, ...outer] = context.helpers ?? [];
+  const inner = helper ? functionLabel(helper) : where;
+  const runner = context.callback && (context.callback.method ? `a \`${context.callback.method}()\` callback` : 'a callback');
+  const place = runner ? `inside ${runner} in ${inner}` : `inside ${inner}`;
+  if (!helper) return place;
+  const through = outer.length ? ` (through ${outer.map((link) => (link.name ? `\`${link.name}\`` : 'a function')).join(', ')})` : '';
+  return `${place}, called from ${where}${through}`;
 }
 
 /** "loadConfig → readJson → fs.readFileSync (config.ts:12)", the file relative to `fromFile`'s folder. */

@@ -1,5 +1,8 @@
 /** eslint-plugin-unblock: the plugin object ESLint loads — its rules (adapters over unblock-core) and flat configs. */
+// First: a TypeScript without the compiler API (or none) is one clear error here, not a crash inside a rule.
+import './typescript-support.js';
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { allCategories } from 'unblock-core';
 import noBlockingCall from './rules/no-blocking-call.js';
 import noIndirectBlockingCall from './rules/no-indirect-blocking-call.js';
@@ -12,15 +15,23 @@ const rules = {
   'no-indirect-blocking-call': noIndirectBlockingCall,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
-type Plugin = TSESLint.FlatConfig.Plugin & {
+/**
+ * The published type is ESLint's own `ESLint.Plugin` and `Linter.Config` (as eslint-plugin-n does), taken from the
+ * `eslint` package the user has installed: the configs then fit `defineConfig(...)` and `Linter.Config[]` of
+ * ESLint 9 and 10 alike. typescript-eslint's `FlatConfig` types do not (their `LanguageOptions` lacks ESLint's
+ * index signature).
+ */
+type Plugin = ESLint.Plugin & {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+  configs: { recommended: Linter.Config; strict: Linter.Config };
 };
 
 const plugin: Plugin = {
   meta: { name, version, namespace: 'unblock' },
-  rules,
+  // typescript-eslint's RuleModule is what ESLint runs, but its `create(context)` is typed with typescript-eslint's
+  // RuleContext, which TypeScript does not accept for ESLint's RuleDefinition.
+  rules: rules as Plugin['rules'],
   configs: {} as Plugin['configs'],
 };
 

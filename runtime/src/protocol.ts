@@ -1,5 +1,9 @@
-// What travels between the main thread and a worker. Everything here is structured-clone safe.
-// Shared by index.ts (main thread) and worker.ts.
+// What travels between the calling thread and a worker, and how. Shared by index.ts (calling thread) and worker.ts.
+// Each call has a MessageChannel of its own: the arguments go one way and the outcome comes back the other, and each
+// side reads them with receiveMessageOnPort, which throws where a value cannot be rebuilt (nested too deeply for this
+// thread's stack, say). piscina only carries the port, so a value that fails to arrive is an error, never a lost message.
+import type { MessagePort } from 'node:worker_threads';
+import type { EncodedThrown } from './errors';
 
 /** Where a Buffer sat before structured clone turned it into a plain Uint8Array: `[]` is the value itself, `[key]` is one level down. */
 export type BufferPath = [] | [string | number];
@@ -10,31 +14,25 @@ export interface Packed {
   buffers: BufferPath[][];
 }
 
-/** One call, main thread → worker. */
+/** One call, as piscina carries it to a worker. The arguments (a Packed) wait on `port`, posted by the calling thread. */
 export interface Task {
   module: string;
   exportName: string;
-  args: Packed;
+  port: MessagePort;
 }
 
-export interface EncodedError {
-  name: string;
-  message: string;
-  stack: string | undefined;
-  /** Own enumerable properties with primitive values: `code`, `errno`, `syscall`, `path`, ... */
-  props: Record<string, string | number | boolean | null | undefined>;
-}
-
-/** The answer, worker → main thread. Errors are encoded by hand instead of relying on how errors survive structured clone. */
-export type Outcome =
-  | { ok: true; result: Packed }
-  | { ok: false; error: EncodedError }
-  | { ok: false; thrown: string | number | boolean | bigint | null | undefined };
+/** The answer, posted by the worker on the call's port. Thrown values are encoded by hand (see errors.ts). */
+export type Outcome = { ok: true; result: Packed } | { ok: false; thrown: EncodedThrown };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** Objects that structured clone copies as plain objects: plain ones and class instances (own enumerable fields only). */
+function clonesAsPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
 }
 
 /** A Uint8Array holding just the Buffer's bytes (pooled Buffers share a larger ArrayBuffer that clone would copy whole). */
@@ -43,8 +41,9 @@ function detach(buffer: Buffer): Uint8Array {
 }
 
 /**
- * Record where the Buffers are (each value itself, or one level down inside an array or plain object) so the other side
- * can turn the Uint8Arrays that structured clone delivers back into Buffers. Deeper Buffers arrive as Uint8Array.
+ * Record where the Buffers are (each value itself, or one level down inside an array, a plain object or a class instance)
+ * so the other side can turn the Uint8Arrays that structured clone delivers back into Buffers. Deeper Buffers, and those
+ * inside a Map or Set, arrive as Uint8Array.
  */
 export function pack(values: unknown[]): Packed {
   const buffers: BufferPath[][] = [];
@@ -63,7 +62,7 @@ export function pack(values: unknown[]): Packed {
         return detach(item);
       });
     }
-    if (isPlainObject(value)) {
+    if (clonesAsPlainObject(value)) {
       const keys = Object.keys(value).filter((key) => Buffer.isBuffer(value[key]));
       if (keys.length === 0) return value;
       const copy: Record<string, unknown> = { ...value };
@@ -96,9 +95,8 @@ export function unpack(packed: Packed): unknown[] {
 }
 
 /**
- * Why structured clone would refuse `value` (a function, symbol, WeakMap, ... somewhere inside), or undefined.
- * A cheap walk, no copy. Used on results in the worker: piscina cannot report a result that fails to clone (the
- * worker thread dies and the error is lost), so the worker checks first and reports a clear error instead.
+ * Where structured clone met something it refuses (a function, symbol, WeakMap, ... somewhere inside `value`), or
+ * undefined. A walk, no copy; run only after a clone failed, to say where.
  */
 export function uncloneable(value: unknown, where = 'the result', seen = new Set<object>()): string | undefined {
   if (typeof value === 'function') return `${where} is a function`;
@@ -136,4 +134,16 @@ export function uncloneable(value: unknown, where = 'the result', seen = new Set
     if (problem !== undefined) return problem;
   }
   return undefined;
+}
+
+/** Why structured clone failed on `value`: where the part it refuses sits (`the result.callback is a function`), or what it said. */
+export function cloneFailure(error: unknown, value?: unknown, where?: string): string {
+  if (error instanceof RangeError) return `nested too deeply for structured clone (${error.message})`;
+  let found: string | undefined;
+  try {
+    found = where === undefined ? undefined : uncloneable(value, where);
+  } catch {
+    found = undefined; // a getter that throws: fall back to what the clone said
+  }
+  return found ?? (error instanceof Error ? error.message : String(error));
 }

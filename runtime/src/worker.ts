@@ -1,7 +1,10 @@
-// The piscina worker: imports the requested module, calls the named export, and reports the outcome.
+// The piscina worker: reads the arguments from the call's port, imports the requested module, calls the named export,
+// and posts the outcome back on the port (protocol.ts says why a port per call).
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pack, uncloneable, unpack, type EncodedError, type Outcome, type Task } from './protocol';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { encodeThrown } from './errors';
+import { cloneFailure, pack, unpack, type Outcome, type Packed, type Task } from './protocol';
 
 /** `import()` target for a specifier already checked by the main thread: absolute path, file: URL, or builtin. */
 function importTarget(module: string): string {
@@ -39,46 +42,52 @@ function findExport(namespace: Record<string, unknown>, name: string): { fn: Cal
   return undefined;
 }
 
-function encodeError(error: Error): EncodedError {
-  const props: EncodedError['props'] = {};
-  for (const [key, value] of Object.entries(error)) {
-    if (key === 'name' || key === 'message' || key === 'stack') continue;
-    if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) {
-      props[key] = value as string | number | boolean | null | undefined;
-    }
-  }
-  // `code` may be a getter or non-enumerable on some error classes; keep it whenever it is a primitive.
-  const code: unknown = (error as Error & { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') props['code'] = code;
-  return { name: String(error.name), message: String(error.message), stack: error.stack, props };
-}
+type Settled = { ok: true; value: unknown } | { ok: false; thrown: unknown };
 
-function encodeThrown(value: unknown): Outcome {
-  if (value instanceof Error) return { ok: false, error: encodeError(value) };
-  if (value === null || ['string', 'number', 'boolean', 'bigint', 'undefined'].includes(typeof value)) {
-    return { ok: false, thrown: value as string | number | boolean | bigint | null | undefined };
-  }
-  const error = new Error(`unblock: the worker function threw a non-Error value: ${String(value)}`);
-  return { ok: false, error: encodeError(error) };
-}
-
-export default async function runTask(task: Task): Promise<Outcome> {
+/** Read the arguments the calling thread posted on the call's port. */
+function receiveArguments({ port, exportName }: Task): unknown[] {
+  let received: { message: unknown } | undefined;
   try {
+    received = receiveMessageOnPort(port);
+  } catch (error) {
+    // Posted fine but cannot be rebuilt here: nested deeper than this thread's stack allows.
+    const why = cloneFailure(error);
+    throw new Error(`unblock: the arguments of '${exportName}' cannot be read on the worker thread: ${why}`, { cause: error });
+  }
+  if (received === undefined) throw new Error(`unblock: the arguments of '${exportName}' never reached the worker thread`);
+  return unpack(received.message as Packed);
+}
+
+async function settle(task: Task): Promise<Settled> {
+  try {
+    const args = receiveArguments(task);
     const namespace = (await import(importTarget(task.module))) as Record<string, unknown>;
     const found = findExport(namespace, task.exportName);
     if (found === undefined) {
       throw new Error(`unblock: module '${task.module}' has no function export '${task.exportName}'`);
     }
-    const result: unknown = await found.fn.apply(found.self, unpack(task.args));
-    const problem = uncloneable(result);
-    if (problem !== undefined) {
-      throw new TypeError(
-        `unblock: the result of '${task.exportName}' cannot be sent back from the worker thread: ${problem} ` +
-          `(results travel by structured clone)`,
-      );
-    }
-    return { ok: true, result: pack([result]) };
-  } catch (error) {
-    return encodeThrown(error);
+    return { ok: true, value: await found.fn.apply(found.self, args) };
+  } catch (thrown) {
+    return { ok: false, thrown };
   }
+}
+
+/** Post the outcome on the call's port; what structured clone refuses becomes an error saying where it sits. */
+function reply(port: MessagePort, exportName: string, settled: Settled): void {
+  try {
+    const outcome: Outcome = settled.ok
+      ? { ok: true, result: pack([settled.value]) }
+      : { ok: false, thrown: encodeThrown(settled.thrown) };
+    port.postMessage(outcome);
+  } catch (error) {
+    const why = settled.ok
+      ? `the result of '${exportName}' cannot be sent back from the worker thread: ${cloneFailure(error, settled.value, 'the result')}`
+      : `what '${exportName}' threw cannot be sent back from the worker thread: ${cloneFailure(error)}`;
+    const failure: Outcome = { ok: false, thrown: encodeThrown(new TypeError(`unblock: ${why} (values travel by structured clone)`)) };
+    port.postMessage(failure);
+  }
+}
+
+export default async function runTask(task: Task): Promise<void> {
+  reply(task.port, task.exportName, await settle(task));
 }

@@ -152,12 +152,11 @@ describe('errors', () => {
     });
   });
 
-  it('a builtin error keeps its class name and code', async () => {
+  it('a builtin error keeps its class, name and code', async () => {
     const c = runtime.inWorker<typeof import('node:crypto')>('node:crypto');
-    await expect(c.pbkdf2Sync('a', 'b', -1, 32, 'sha256')).rejects.toMatchObject({
-      name: 'RangeError',
-      code: 'ERR_OUT_OF_RANGE',
-    });
+    const error: unknown = await c.pbkdf2Sync('a', 'b', -1, 32, 'sha256').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error).toMatchObject({ name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   });
 
   it('an unknown export rejects with a clear message', async () => {
@@ -183,7 +182,9 @@ describe('errors', () => {
       "unblock: the result of 'giveFunction' cannot be sent back from the worker thread: the result.callback is a function",
     );
     const m = runtime.inWorker<{ describe(name: () => void): unknown }>(esmFixture);
-    await expect(m.describe(() => undefined)).rejects.toThrow(/unblock: calling 'describe' .* failed: .*could not be cloned/);
+    await expect(m.describe(() => undefined)).rejects.toThrow(
+      "unblock: the arguments of 'describe' cannot be sent to the worker thread: the arguments[0] is a function",
+    );
     // The pool still works afterwards.
     expect(await runtime.inWorker<CjsFixture>(cjsFixture).total([4])).toEqual({ sum: 4, count: 1 });
   });

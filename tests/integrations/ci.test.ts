@@ -1,5 +1,5 @@
 /** rules-docs/ci.md, run for real: the ESLint CLI on a temporary repository, as a CI job runs it. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BLOCKING_JS, BLOCKING_MESSAGE, CLEAN_JS, createRepo, docBlock, type TempRepo } from './helpers.js';
@@ -130,35 +130,74 @@ it('writes SARIF with the rule id and the location of each finding', () => {
   expect(rule.helpUri).toMatch(/rules-docs\/no-blocking-call\.md$/);
 });
 
-it('lints with type information (projectService): indirect calls are found, and --cache misses cross-file changes', () => {
-  const configTs = `import * as fs from 'node:fs';
+const configTs = `import * as fs from 'node:fs';
 
 export function readJson(path: string): unknown {
   return JSON.parse(fs.readFileSync(path, 'utf8'));
 }
 `;
-  const appTs = `import { readJson } from './config.js';
+const appTs = `import { readJson } from './config.js';
 
 export async function getConfig(): Promise<unknown> {
   return readJson('config.json');
 }
 `;
-  const ci = repo('ci-typed', { 'eslint.config.js': typedConfig, 'tsconfig.json': tsconfig, 'src/config.ts': configTs, 'src/app.ts': appTs });
+/** A project function marked @blocking, and an async caller in another file (unblock/no-blocking-call). */
+const pdfTs = `/** Renders a PDF on the CPU. @blocking */
+export function renderPdf(text: string): string {
+  return text.toUpperCase();
+}
+`;
+const invoiceTs = `import { renderPdf } from './pdf.js';
+
+export async function invoice(): Promise<string> {
+  return renderPdf('invoice');
+}
+`;
+const harmlessConfigTs = configTs.replace("fs.readFileSync(path, 'utf8')", 'path');
+const untaggedPdfTs = pdfTs.replace(' @blocking', '');
+const INDIRECT = /src\/app\.ts\n\s+4:10\s+error\s+`readJson\(\)` blocks the event loop inside async function `getConfig`: readJson → fs\.readFileSync \(config\.ts:4\).*unblock\/no-indirect-blocking-call/;
+const TAGGED = /src\/invoice\.ts\n\s+4:10\s+error\s+`renderPdf` blocks the event loop inside async function `invoice`; it is marked `@blocking`.*unblock\/no-blocking-call/;
+
+it('lints with type information (projectService): indirect calls and calls of @blocking project functions are found', () => {
+  const ci = repo('ci-typed', { 'eslint.config.js': typedConfig, 'tsconfig.json': tsconfig, 'src/config.ts': configTs, 'src/app.ts': appTs, 'src/pdf.ts': pdfTs, 'src/invoice.ts': invoiceTs });
   const typed = ci.eslint(['.']);
   expect(typed.status, typed.output).toBe(1);
-  expect(typed.stdout).toMatch(/src\/app\.ts\n\s+4:10\s+error\s+`readJson\(\)` blocks the event loop inside async function `getConfig`: readJson → fs\.readFileSync \(config\.ts:4\).*unblock\/no-indirect-blocking-call/);
-  expect(typed.stdout).toContain('1 problem (1 error, 0 warnings)');
+  expect(typed.stdout).toMatch(INDIRECT);
+  expect(typed.stdout).toMatch(TAGGED);
+  expect(typed.stdout).toContain('2 problems (2 errors, 0 warnings)');
+}, 5 * 60_000);
 
-  // The caveat of the guide's "Caching" section: the cache is per file, type information is not.
-  const harmless = configTs.replace("fs.readFileSync(path, 'utf8')", 'path');
-  ci.write('src/config.ts', harmless);
-  const cacheArgs = ['--cache', '--cache-location', '.cache/eslint/', '--cache-strategy', 'content', '.'];
-  expect(ci.eslint(cacheArgs).status).toBe(0);
-  ci.write('src/config.ts', configTs); // readJson blocks again; app.ts is unchanged
-  const cached = ci.eslint(cacheArgs);
-  expect(cached.status, 'a cached run should miss the finding, as rules-docs/ci.md says').toBe(0);
-  const full = ci.eslint(['.']);
-  expect(full.status, full.output).toBe(1);
-  expect(full.stdout).toContain('unblock/no-indirect-blocking-call');
-  expect(existsSync(path.join(ci.dir, '.cache/eslint'))).toBe(true);
+// rules-docs/ci.md, "Caching": the cache is per file, type information is not. Measured with both strategies, in both
+// directions, for both rules: a change in one file that changes a finding in another is not seen by a cached run.
+describe.each(['content', 'metadata'])('--cache --cache-strategy %s with type information', (strategy) => {
+  const cacheArgs = ['--cache', '--cache-location', '.cache/eslint/', '--cache-strategy', strategy, '.'];
+
+  it('keeps a stale finding when the helper stops blocking, and misses a new one when it starts', () => {
+    const ci = repo(`ci-cache-${strategy}`, { 'eslint.config.js': typedConfig, 'tsconfig.json': tsconfig, 'src/config.ts': configTs, 'src/app.ts': appTs, 'src/pdf.ts': pdfTs, 'src/invoice.ts': invoiceTs });
+    const first = ci.eslint(cacheArgs);
+    expect(first.status, first.output).toBe(1);
+    expect(first.stdout).toContain('2 problems (2 errors, 0 warnings)');
+    expect(existsSync(path.join(ci.dir, '.cache/eslint'))).toBe(true);
+
+    // The helpers stop blocking; app.ts and invoice.ts are unchanged: their cached findings come back, stale.
+    ci.write('src/config.ts', harmlessConfigTs);
+    ci.write('src/pdf.ts', untaggedPdfTs);
+    const stale = ci.eslint(cacheArgs);
+    expect(stale.status, 'a cached run keeps the old findings, as rules-docs/ci.md says').toBe(1);
+    expect(stale.stdout).toMatch(INDIRECT);
+    expect(stale.stdout).toMatch(TAGGED);
+    expect(ci.eslint(['.']).status).toBe(0); // without the cache: nothing to report
+
+    // From an empty cache the callers are cached clean; then the helpers block again: the cached run misses both.
+    rmSync(path.join(ci.dir, '.cache'), { recursive: true });
+    expect(ci.eslint(cacheArgs).status).toBe(0);
+    ci.write('src/config.ts', configTs);
+    ci.write('src/pdf.ts', pdfTs);
+    const missed = ci.eslint(cacheArgs);
+    expect(missed.status, 'a cached run misses the new findings, as rules-docs/ci.md says').toBe(0);
+    const full = ci.eslint(['.']);
+    expect(full.status, full.output).toBe(1);
+    expect(full.stdout).toContain('2 problems (2 errors, 0 warnings)');
+  }, 10 * 60_000);
 });

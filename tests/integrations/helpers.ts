@@ -42,10 +42,15 @@ export const BLOCKING_MESSAGE = '`fs.readFileSync` blocks the event loop inside 
  * block with a comment naming the file, e.g. `// eslint.config.js`). Fails unless exactly one block matches.
  */
 export function docBlock(page: 'ci.md' | 'pre-commit.md', firstLine: string): string {
-  const text = readFileSync(path.join(root, 'rules-docs', page), 'utf8');
+  return codeBlock(path.join('rules-docs', page), firstLine);
+}
+
+/** The fenced code block of `file` (relative to the repository) whose first line is exactly `firstLine`. */
+export function codeBlock(file: string, firstLine: string): string {
+  const text = readFileSync(path.join(root, file), 'utf8');
   const blocks = [...text.matchAll(/^```[\w-]*\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
   const found = blocks.filter((block) => block.split('\n', 1)[0] === firstLine);
-  if (found.length !== 1) throw new Error(`rules-docs/${page}: expected one code block starting with "${firstLine}", found ${found.length}`);
+  if (found.length !== 1) throw new Error(`${file}: expected one code block starting with "${firstLine}", found ${found.length}`);
   return found[0]!;
 }
 
@@ -102,8 +107,8 @@ function isolatedEnv(base: string): NodeJS.ProcessEnv {
   };
 }
 
-function spawn(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): RunResult {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: TIMEOUT_MS });
+export function spawn(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeout = TIMEOUT_MS): RunResult {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
   const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
   if (result.signal) throw new Error(`${command} ${args.join(' ')} was killed by ${result.signal} (timeout?)\n${output}`);

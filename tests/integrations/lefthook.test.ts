@@ -6,7 +6,11 @@ import { BLOCKING_JS, BLOCKING_MESSAGE, CLEAN_JS, createRepo, docBlock, type Tem
 
 describe('lefthook', () => {
   let repo: TempRepo;
-  const lefthook = () => path.join(repo.dir, 'node_modules/.bin/lefthook');
+  // The binary of this platform's package, which the `lefthook` npm package would bring as an optional dependency.
+  // This repository depends on the platform packages directly: the wrapper's postinstall would run
+  // `lefthook install` in every clone that runs `npm ci` (npm 10 runs dependencies' install scripts).
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const lefthook = () => path.join(repo.dir, 'node_modules', `lefthook-${platform}-${process.arch}`, 'bin', 'lefthook');
 
   beforeAll(() => {
     repo = createRepo('lefthook', {

@@ -11,12 +11,10 @@ import { BLOCKING_JS, BLOCKING_MESSAGE, CLEAN_JS, createRepo, docBlock, root, ty
 
 const probe = spawnSync('pre-commit', ['--version'], { encoding: 'utf8', timeout: 60_000 });
 const hasPreCommit = probe.status === 0;
-if (!hasPreCommit) {
-  console.warn(
-    'SKIPPED tests/integrations/pre-commit.test.ts: the `pre-commit` command is not on PATH ' +
-      `(${probe.error?.message ?? probe.stderr}). Install it with \`apt-get install -y pre-commit\` (Debian package pre-commit).`,
-  );
-}
+/** Shown by the run's SKIPPED summary (tests/reporters/skipped-summary.ts). */
+const skipReason =
+  'the `pre-commit` command is not on PATH ' +
+  `(${probe.error?.message ?? probe.stderr.trim()}); install it with \`apt-get install -y pre-commit\` (Debian package pre-commit)`;
 
 const localConfig = docBlock('pre-commit.md', '# .pre-commit-config.yaml');
 const remoteConfig = docBlock('pre-commit.md', '# .pre-commit-config.yaml — hook from the unblock repository');
@@ -37,7 +35,8 @@ describe('pre-commit framework', () => {
   });
   afterAll(() => repo?.remove());
 
-  it.skipIf(!hasPreCommit)("validates this repository's .pre-commit-hooks.yaml (and rejects a broken copy)", () => {
+  it("validates this repository's .pre-commit-hooks.yaml (and rejects a broken copy)", (context) => {
+    context.skip(!hasPreCommit, skipReason);
     const manifest = readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8');
     expect(manifest).toMatch(/^- id: unblock$/m);
     expect(manifest).toMatch(/^ {2}language: node$/m);
@@ -50,14 +49,16 @@ describe('pre-commit framework', () => {
     expect(broken.output).toContain("Type tag 'typescript' is not recognized");
   });
 
-  it.skipIf(!hasPreCommit)("validates the guide's consumer configs, local and remote", () => {
+  it("validates the guide's consumer configs, local and remote", (context) => {
+    context.skip(!hasPreCommit, skipReason);
     for (const config of ['.pre-commit-config.yaml', 'remote/.pre-commit-config.yaml']) {
       const result = repo.run('pre-commit', ['validate-config', config]);
       expect(result.status, `${config}\n${result.output}`).toBe(0);
     }
   });
 
-  it.skipIf(!hasPreCommit)('rejects a commit that adds a blocking call in an async function (repo: local hook)', () => {
+  it('rejects a commit that adds a blocking call in an async function (repo: local hook)', (context) => {
+    context.skip(!hasPreCommit, skipReason);
     const { result, committed } = repo.tryCommit('src/app.js', BLOCKING_JS);
     expect(result.status, result.output).not.toBe(0);
     expect(committed).toBe(false);
@@ -67,7 +68,8 @@ describe('pre-commit framework', () => {
     repo.discard('src/app.js');
   });
 
-  it.skipIf(!hasPreCommit)('accepts a clean commit', () => {
+  it('accepts a clean commit', (context) => {
+    context.skip(!hasPreCommit, skipReason);
     const { result, committed } = repo.tryCommit('src/app.js', CLEAN_JS);
     expect(result.status, result.output).toBe(0);
     expect(committed).toBe(true);

@@ -3,7 +3,7 @@
  * Pure data out (`Finding`), so the ESLint rule and the language server report the same things.
  */
 import * as ts from 'typescript';
-import { blockingApis } from '../catalog/index.js';
+import { blockingApis, untypedNames } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import type { Finding } from '../finding.js';
 import { buildFixes } from '../fixes/index.js';
@@ -11,7 +11,8 @@ import { twinLabel } from '../messages.js';
 import { detectorOptions, type CheckOptions, type ContextMode, type DetectorOptions } from '../options.js';
 import { specifierNames, type TypeOrValueSpecifier } from '../specifier.js';
 import { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext } from './context.js';
-import { FunctionSummaries, type Summary } from './summaries.js';
+import { mayComeFromImport } from './import-origin.js';
+import { FunctionSummaries, type Summary, type SummarizedNode } from './summaries.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
 import { nodePrefixed, packageOfFile, type Origin } from './origin.js';
 import {
@@ -25,7 +26,7 @@ import {
   specifierMatches,
   type CallLike,
 } from './resolve.js';
-import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from '../syntax/typescript.js';
+import { isFunctionWithBody, typescriptSyntax } from '../syntax/typescript.js';
 
 /**
  * Names that catalog entries are called by, of the entries that can match in `program`: their category is on and
@@ -65,7 +66,7 @@ export class BlockingCallDetector {
   ) {
     this.checker = program.getTypeChecker();
     this.resolver = new CallResolver(program, this.checker);
-    this.syntax = typescriptSyntax(this.resolver);
+    this.syntax = typescriptSyntax(this.resolver, this.checker);
     this.categories = new Set(options.categories);
     this.mode = options.context;
     this.allow = options.allow;
@@ -112,19 +113,39 @@ export class BlockingCallDetector {
 
   /**
    * A finding for a call, inside async code, of a project function that blocks through its own sync calls:
-   * `loadConfig()` where loadConfig → readJson → fs.readFileSync. Calls that `direct` reports (the direct check,
-   * with its own options) are left to it: no call is reported twice.
+   * `loadConfig()` where loadConfig → readJson → fs.readFileSync; `new Helper()` whose construction blocks. Calls
+   * that `direct` reports (the direct check, with its own options) are left to it: no call is reported twice.
    */
   checkIndirectCall(call: CallLike, direct: BlockingCallDetector = this): Finding | undefined {
-    // Context first: it is mostly syntax, while finding the called function needs the type checker.
-    const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
+    // Context first: it is mostly syntax, while finding the called function needs the type checker. A call inside a
+    // helper is left to the call of the helper itself from async code, which reports the whole chain.
+    const context = findAsyncContext<ts.Node>(call, this.syntax, this.mode, { helpers: false });
     if (!context) return undefined;
     const fn = this.summaries.projectFunctionOf(call);
     if (!fn || (direct === this ? this.blocksByItself(call) : direct.reportsCall(call))) return undefined;
+    return this.indirectFinding(call, fn, context, call);
+  }
+
+  /**
+   * Project functions that block, passed by reference to sync callbacks in async code: `paths.map(readJson)`. A
+   * reference `direct` reports as blocking by itself is left to it.
+   */
+  checkIndirectCallbackArguments(call: CallLike, direct: BlockingCallDetector = this): Finding[] {
+    return this.callbackReferences(call, (value) => this.summaries.projectFunctionOfValue(value)).flatMap(({ value, context, accepted: fn }) => {
+      if (direct.blocksAsReference(value)) return [];
+      const finding = this.indirectFinding(value, fn, context);
+      return finding ? [finding] : [];
+    });
+  }
+
+  /** `call`: set when `node` is the call of the helper (not a reference to it), which fixes can rewrite. */
+  private indirectFinding(node: ts.Expression, fn: SummarizedNode, context: AsyncContext<ts.Node>, call?: CallLike): Finding | undefined {
     const summary = this.summaries.summaryOf(fn);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;
-    const origin = this.resolver.originsOfCall(call).find((candidate) => candidate.module.startsWith('file:'));
+    const constructs = call !== undefined && ts.isNewExpression(call);
+    const origin = (call ? this.resolver.originsOfCall(call) : this.resolver.originsOfValue(node)).find((candidate) => candidate.module.startsWith('file:'));
+    const twin = summary.api.twin && `make the chain async with \`${twinLabel(summary.api.twin)}\``;
     const helper: BlockingApi = {
       module: 'project',
       path: origin?.path ?? first.label,
@@ -132,17 +153,24 @@ export class BlockingCallDetector {
       category: summary.api.category,
       docs: summary.api.docs,
       ...(origin && { file: origin.module.slice('file:'.length) }),
-      advice: summary.api.twin
-        ? `make the chain async with \`${twinLabel(summary.api.twin)}\`, or run \`${first.label}\` in a worker thread`
-        : `run \`${first.label}\` in a worker thread`,
+      advice: constructs
+        ? (twin ?? 'run the blocking work in a worker thread')
+        : twin
+          ? `${twin}, or run \`${first.label}\` in a worker thread`
+          : `run \`${first.label}\` in a worker thread`,
     };
-    const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
-    return { ...base, kind: 'indirect', chain: summary.chain };
+    const base = this.finding(node, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
+    return { ...base, kind: 'indirect', chain: summary.chain, reached: !call ? 'reference' : constructs ? 'new' : 'call' };
   }
 
   /** Whether `call` blocks by itself: what `reportsCall` says once the context is known to hold. */
   private blocksByItself(call: CallLike): boolean {
     return this.mayBeBlocking(calleeOf(call)) && this.blockingMatch(call) !== undefined;
+  }
+
+  /** Whether `value`, a function passed by reference, blocks by itself (what `checkCallbackArguments` reports). */
+  private blocksAsReference(value: ts.Expression): boolean {
+    return this.mayBeBlocking(value) && this.match(this.resolver.originsOfValue(value)) !== undefined;
   }
 
   /** What `call` blocks on by itself (catalog, `@blocking`, `deny`), whatever its context. */
@@ -154,27 +182,39 @@ export class BlockingCallDetector {
 
   /** Findings for blocking functions passed by reference to sync callbacks: `paths.map(fs.readFileSync)`. */
   checkCallbackArguments(call: CallLike): Finding[] {
-    const findings: Finding[] = [];
-    // Syntax first: a function passed by reference, in async code; then the callee's name, then symbols.
+    return this.callbackReferences(call, (value) => this.mayBeBlocking(value) || undefined).flatMap(({ value, context }) => {
+      const match = this.match(this.resolver.originsOfValue(value));
+      return match && !match.api.onlyWithoutCallback ? [this.finding(value, match, context)] : [];
+    });
+  }
+
+  /**
+   * Functions passed by reference (`fs.readFileSync`, `readJson`) to a call that runs them synchronously inside async
+   * code, with the context each runs in. `accepts`: the caller's cheap look at the value, before callback timing.
+   */
+  private callbackReferences<T>(
+    call: CallLike,
+    accepts: (value: ts.Expression) => T | undefined,
+  ): { value: ts.Expression; context: AsyncContext<ts.Node>; accepted: T }[] {
+    const found: { value: ts.Expression; context: AsyncContext<ts.Node>; accepted: T }[] = [];
+    // Syntax first: a function passed by reference, in async code; then the caller's look, then symbols.
     const passesReference = argumentsOf(call).some((argument) => !isFunctionWithBody(skipOuter(argument)) && isReference(skipOuter(argument)));
-    if (!passesReference || !mayBeInAsyncContext(call, this.syntax, this.mode) || !this.resolver.mayRunCallbacks(call)) return findings;
+    if (!passesReference || !mayBeInAsyncContext(call, this.syntax, this.mode) || !this.resolver.mayRunCallbacks(call)) return found;
     argumentsOf(call).forEach((argument, index) => {
       const value = skipOuter(argument);
-      if (isFunctionWithBody(value) || !this.mayBeBlocking(value)) return;
-      if (this.resolver.callbackTiming(call, index) !== 'sync') return;
+      const accepted = isFunctionWithBody(value) || !isReference(value) ? undefined : accepts(value);
+      if (accepted === undefined || this.resolver.callbackTiming(call, index) !== 'sync') return;
       const outer = findAsyncContext<ts.Node>(call, this.syntax, this.mode);
       if (!outer) return;
-      const match = this.match(this.resolver.originsOfValue(value));
-      if (!match || match.api.onlyWithoutCallback) return;
       const callee = skipOuter(calleeOf(call));
       const method = ts.isPropertyAccessExpression(callee) ? `.${callee.name.text}` : undefined;
-      findings.push(this.finding(value, match, { ...outer, callbacks: [{ fn: value, method }, ...outer.callbacks] }));
+      found.push({ value, context: { ...outer, callbacks: [{ fn: value, method }, ...outer.callbacks] }, accepted });
     });
-    return findings;
+    return found;
   }
 
   /** Whether calling `fn` blocks, and through which chain (what the indirect check reports callers of `fn` with). */
-  summaryOf(fn: FunctionNode): Summary {
+  summaryOf(fn: SummarizedNode): Summary {
     return this.summaries.summaryOf(fn);
   }
 
@@ -187,14 +227,17 @@ export class BlockingCallDetector {
     if (ts.isIdentifier(node)) {
       const symbol = this.resolver.symbolOf(node);
       const declaration = symbol?.valueDeclaration;
-      if (!symbol || !declaration) return false;
+      // Nothing declared (an import of a package without types): only import tracking can tell.
+      if (!symbol || !declaration) return mayComeFromImport(node, this.checker);
       // A variable gets its call signatures from its type (`const db = new Database()`, `createSyncFn()`): resolve.
       if (!ts.isFunctionLike(declaration) && !ts.isClassLike(declaration) && !isFunctionValued(declaration)) return true;
       const declared = ts.getNameOfDeclaration(declaration);
       return this.names.has(symbol.getName()) || (!!declared && ts.isIdentifier(declared) && this.names.has(declared.text));
     }
+    // `this.#read()`: a private field may hold a blocking function under any name.
+    if (ts.isPropertyAccessExpression(node) && ts.isPrivateIdentifier(node.name)) return true;
     const name = calleeName(node);
-    return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name);
+    return name === undefined ? ts.isElementAccessExpression(node) : this.names.has(name) || untypedNames.has(name);
   }
 
   private match(origins: readonly Origin[]): { api: BlockingApi; origin: Origin } | undefined {
@@ -286,6 +329,7 @@ export function checkFile(sourceFile: ts.SourceFile, { direct, indirect }: Detec
       const finding = direct?.checkCall(node) ?? indirect?.checkIndirectCall(node, direct ?? indirect);
       if (finding) findings.push(finding);
       if (direct) findings.push(...direct.checkCallbackArguments(node));
+      if (indirect) findings.push(...indirect.checkIndirectCallbackArguments(node, direct ?? indirect));
     }
     ts.forEachChild(node, visit);
   };

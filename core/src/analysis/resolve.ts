@@ -8,6 +8,7 @@ import type { BlockingApi } from '../catalog/types.js';
 import { isSyncCallbackApi, syncCallbackNames } from '../catalog/callback-apis.js';
 import type { CallbackTiming } from './context.js';
 import type { TypeOrValueSpecifier } from '../specifier.js';
+import { importOrigin } from './import-origin.js';
 import { nodePrefixed, originOf, type Origin } from './origin.js';
 
 /** Everything that invokes a function: calls, `new`, and tagged templates (execa's `` $.sync`cmd` ``). */
@@ -67,6 +68,8 @@ export class CallResolver {
       }
     }
     for (const declaration of declarations) push(origins, originOf(declaration, this.program));
+    // No declaration to follow (`any` from an untyped package or `require` in a `.ts` file): import tracking.
+    if (origins.length === 0) push(origins, importOrigin(expression, this.checker));
     return origins;
   }
 
@@ -92,10 +95,10 @@ export class CallResolver {
       }
       if (
         declaration &&
-        ts.isVariableDeclaration(declaration) &&
+        (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) &&
         declaration.initializer &&
         !declaration.type &&
-        isConstDeclaration(declaration) &&
+        isUnchanging(declaration) &&
         isEntityLike(skipOuter(declaration.initializer))
       ) {
         const initializer = skipOuter(declaration.initializer);
@@ -210,18 +213,24 @@ export function calleeName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** The expression whose value `node` is: inside parentheses, type assertions and `(0, fs.readFileSync)`. */
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+      current = current.right;
+    } else {
+      return current;
+    }
   }
-  return current;
 }
 
 function isEntityLike(node: ts.Node): boolean {
@@ -232,7 +241,11 @@ function isEntityLike(node: ts.Node): boolean {
   );
 }
 
-function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
+/** `const x = y`, and a `#private` or `readonly` field initialized to a value (`#read = fs.readFileSync`). */
+function isUnchanging(declaration: ts.VariableDeclaration | ts.PropertyDeclaration): boolean {
+  if (ts.isPropertyDeclaration(declaration)) {
+    return ts.isPrivateIdentifier(declaration.name) || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0;
+  }
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 

@@ -1,18 +1,24 @@
 /**
  * Which of the project's own sync functions block, transitively: `loadConfig → readJson → fs.readFileSync`.
- * One summary per function declaration, computed on demand and cached for the life of a program (a new
- * program — after an edit — gets a new cache). Recursion is safe: a function still being summarized counts as
- * non-blocking for its callees, and results that leaned on that are not cached.
+ * A function blocks when a chain of at most `maxDepth` project functions leads from it to a blocking call; the
+ * chain reported is the shortest (the first in source order among equals). That is a fact of the program, not of
+ * the order functions are asked about, so it is what is cached: for the life of a program, and carried over to the
+ * next one while the files it was computed from are unchanged. The search is breadth-first and iterative (no
+ * recursion, whatever `maxDepth` and however deep the call graph); recursion in the program ends where a function
+ * is met again.
  */
 import * as ts from 'typescript';
 import type { BlockingApi } from '../catalog/types.js';
 import type { ChainLink } from '../finding.js';
 import { apiLabel } from '../messages.js';
 import { defaultSummaryLimits, type SummaryLimits } from '../options.js';
+import { functionFacts, holderName, holderOf, isAsyncFunction, isFunctionWithBody } from '../syntax/typescript.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
-import { calleeName, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
-import { functionFacts, functionHeldBy, holderName, holderOf, isAsyncFunction, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
+import { ProjectBodies, type SummarizedNode } from './project-functions.js';
+import { calleeName, calleeOf, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
+
+export type { SummarizedNode };
 
 export interface Summary {
   /** From the summarized function down to the blocking call; empty when it does not block. */
@@ -22,19 +28,40 @@ export interface Summary {
 
 const notBlocking: Summary = { chain: [], api: undefined };
 
+/** What a function's own synchronous part does, in source order (its callees' parts are theirs). */
+interface LocalFacts {
+  /** Its first blocking call, if it makes one. */
+  readonly direct: { readonly call: ts.Node; readonly api: BlockingApi } | undefined;
+  /** The project functions and classes it runs, each with the call (or constructor, or `extends`) that runs it first. */
+  readonly callees: readonly (readonly [SummarizedNode, ts.Node])[];
+}
+
+/** A summary with the source files it was computed from: it holds while they do. */
+interface Known {
+  readonly summary: Summary;
+  readonly files: ReadonlySet<ts.SourceFile>;
+}
+
+/** The function is more than `bound` functions away from any blocking call (as the files it was found from are). */
+interface Bound {
+  readonly bound: number;
+  readonly files: ReadonlySet<ts.SourceFile>;
+}
+
 /**
  * Summaries outlive their program: an editor makes a new program per keystroke, but TypeScript reuses the
  * SourceFile objects of unchanged files, so a summary stays valid while every file it was computed from is still
  * the same object in the new program.
  */
-const carriedOver = new WeakMap<ts.Node, Map<string, { summary: Summary; files: readonly ts.SourceFile[] }>>();
+const carriedOver = new WeakMap<ts.Node, Map<string, Known>>();
 
 export class FunctionSummaries {
-  private readonly cache = new Map<ts.Node, Summary>();
-  /** The source files each summary was computed from: the function's own and those of the functions it follows. */
-  private readonly filesOf = new Map<ts.Node, Set<ts.SourceFile>>();
-  private readonly inProgress = new Set<ts.Node>();
-  private sawCycle = false;
+  private readonly known = new Map<ts.Node, Known>();
+  /** Lower bounds left by searches that found nothing. */
+  private readonly bounds = new Map<ts.Node, Bound>();
+  private readonly facts = new Map<ts.Node, LocalFacts>();
+  private readonly bodies: ProjectBodies;
+  private readonly maxDepth: number;
 
   constructor(
     private readonly program: ts.Program,
@@ -45,92 +72,174 @@ export class FunctionSummaries {
     private readonly limits: SummaryLimits = defaultSummaryLimits,
     /** What else the answers depend on (the detector's options): summaries are only carried over between equals. */
     private readonly optionsKey = '',
-  ) {}
+  ) {
+    this.bodies = new ProjectBodies(program);
+    this.maxDepth = Math.max(1, Math.floor(limits.maxDepth) || defaultSummaryLimits.maxDepth);
+  }
 
-  /** The project function a call invokes, if it is one whose body we can summarize. */
-  projectFunctionOf(call: CallLike): FunctionNode | undefined {
-    const callee = ts.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+  /** The project function (or, for `new` and `super()`, class) a call invokes, if it has a body to summarize. */
+  projectFunctionOf(call: CallLike): SummarizedNode | undefined {
+    const callee = calleeOf(call);
+    return this.projectFunctionOfValue(callee, ts.isNewExpression(call) || callee.kind === ts.SyntaxKind.SuperKeyword);
+  }
+
+  /** The project function a value names: `readJson`, `helpers.readJson`, `require('./helpers').readJson`. */
+  projectFunctionOfValue(value: ts.Expression, constructs = false): SummarizedNode | undefined {
     // A property call needs the receiver's type to resolve: first ask whether any project function has that name.
-    const node = skipOuter(callee);
-    if (!ts.isIdentifier(node)) {
+    const node = skipOuter(value);
+    if (!ts.isIdentifier(node) && node.kind !== ts.SyntaxKind.SuperKeyword) {
       const name = calleeName(node);
       if (name === undefined || !this.projectFunctionNames().has(name)) return undefined;
     }
-    const symbol = this.resolver.symbolOf(callee);
-    for (const declaration of symbol?.getDeclarations() ?? []) {
-      const fn = functionHeldBy(declaration);
-      if (fn && this.isProjectCode(fn)) return fn;
-    }
-    return undefined;
+    const declarations = this.resolver.symbolOf(value)?.getDeclarations() ?? [];
+    return declarations.length > 0 ? this.bodies.of(declarations, constructs) : this.bodies.ofRequired(value, constructs);
   }
 
-  /** Does calling `fn` block, and through which chain? */
-  summaryOf(fn: FunctionNode, depth = 0): Summary {
-    const cached = this.cache.get(fn);
-    if (cached) return cached;
+  /** Does calling `fn` (or constructing a class) block, and through which chain? */
+  summaryOf(fn: SummarizedNode): Summary {
+    return this.knownOf(fn)?.summary ?? (isExcluded(fn) ? notBlocking : this.search(fn));
+  }
+
+  private knownOf(fn: ts.Node): Known | undefined {
+    const known = this.known.get(fn);
+    if (known) return known;
     const earlier = carriedOver.get(fn)?.get(this.optionsKey);
-    if (earlier && earlier.files.every((file) => this.program.getSourceFile(file.fileName) === file)) {
-      this.cache.set(fn, earlier.summary);
-      this.filesOf.set(fn, new Set(earlier.files));
-      return earlier.summary;
+    if (!earlier) return undefined;
+    for (const file of earlier.files) {
+      if (this.program.getSourceFile(file.fileName) !== file) {
+        carriedOver.get(fn)?.delete(this.optionsKey); // computed from a file since edited: never valid again
+        return undefined;
+      }
     }
-    if (this.inProgress.has(fn)) {
-      this.sawCycle = true;
-      return notBlocking;
-    }
-    if (depth >= this.limits.maxDepth || isAsyncFunction(fn) || hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn) ?? fn, 'nonblocking')) {
-      return notBlocking;
-    }
-    this.inProgress.add(fn);
-    const cycleBefore = this.sawCycle;
-    this.sawCycle = false;
-    let summary = notBlocking;
-    try {
-      summary = this.summarize(fn, depth);
-    } finally {
-      this.inProgress.delete(fn);
-    }
-    // Blocking is final; "not blocking" is only final if no unfinished caller was assumed non-blocking on the way.
-    if (summary.chain.length > 0 || !this.sawCycle) {
-      this.cache.set(fn, summary);
-      const byOptions = carriedOver.get(fn) ?? new Map();
-      byOptions.set(this.optionsKey, { summary, files: [...(this.filesOf.get(fn) ?? [fn.getSourceFile()])] });
-      carriedOver.set(fn, byOptions);
-    }
-    this.sawCycle = this.sawCycle || cycleBefore;
-    return summary;
+    this.known.set(fn, earlier);
+    return earlier;
   }
 
-  private summarize(fn: FunctionNode, depth: number): Summary {
-    const body = fn.body;
-    if (!body) return notBlocking;
-    const files = new Set([fn.getSourceFile()]);
-    this.filesOf.set(fn, files);
+  private remember(fn: ts.Node, summary: Summary, files: ReadonlySet<ts.SourceFile>): void {
+    if (this.known.has(fn)) return;
+    const known = { summary, files };
+    this.known.set(fn, known);
+    const byOptions = carriedOver.get(fn) ?? new Map<string, Known>();
+    byOptions.set(this.optionsKey, known);
+    carriedOver.set(fn, byOptions);
+  }
+
+  /**
+   * Breadth-first from `root`, one level per function of the chain: the first level with a blocking call gives the
+   * shortest chain. A function already known to be too far from any blocking call to help is not looked into.
+   */
+  private search(root: SummarizedNode): Summary {
+    const files = new Set<ts.SourceFile>();
+    /** How each function was reached: the function that runs it and the call that does. */
+    const reached = new Map<SummarizedNode, readonly [SummarizedNode, ts.Node] | undefined>([[root, undefined]]);
+    const levels: SummarizedNode[][] = [];
+    for (let level = [root], depth = 1; level.length > 0; depth++) {
+      levels.push(level);
+      for (const fn of level) {
+        files.add(fn.getSourceFile());
+        const { direct } = this.localFacts(fn);
+        if (direct) return this.found(fn, direct, reached, files);
+      }
+      if (depth >= this.maxDepth) break;
+      const next: SummarizedNode[] = [];
+      for (const fn of level) {
+        for (const [callee, via] of this.localFacts(fn).callees) {
+          if (reached.has(callee)) continue;
+          reached.set(callee, [fn, via]);
+          files.add(callee.getSourceFile()); // an edit there can make it async, or not
+          if (isExcluded(callee)) continue;
+          // At depth + 1, a chain through `callee` fits only if it is at most maxDepth - depth functions from a block.
+          const bound = this.boundOf(callee);
+          if (bound && bound.bound >= this.maxDepth - depth) {
+            for (const file of bound.files) files.add(file);
+            continue;
+          }
+          next.push(callee);
+        }
+      }
+      level = next;
+    }
+    // Nothing within reach: a function met at depth d is more than maxDepth - d + 1 functions from any blocking call.
+    levels.forEach((level, index) => {
+      for (const fn of level) {
+        const bound = this.maxDepth - index;
+        if ((this.bounds.get(fn)?.bound ?? 0) < bound) this.bounds.set(fn, { bound, files });
+      }
+    });
+    this.remember(root, notBlocking, files);
+    return notBlocking;
+  }
+
+  /** What is known of how far `fn` is from a blocking call, as a lower bound. */
+  private boundOf(fn: SummarizedNode): Bound | undefined {
+    const known = this.knownOf(fn);
+    if (!known) return this.bounds.get(fn);
+    // A known chain of n functions: exactly n away. None: more than maxDepth.
+    return { bound: known.summary.chain.length > 0 ? known.summary.chain.length - 2 : this.maxDepth, files: known.files };
+  }
+
+  /**
+   * The chain from the root to `last`'s blocking call. Each function on it gets the rest of the chain as its own
+   * summary: a shortest chain's tail is the shortest from where it starts, and the first in source order too.
+   */
+  private found(
+    last: SummarizedNode,
+    direct: NonNullable<LocalFacts['direct']>,
+    reached: ReadonlyMap<SummarizedNode, readonly [SummarizedNode, ts.Node] | undefined>,
+    files: ReadonlySet<ts.SourceFile>,
+  ): Summary {
+    // Back from `last` to the root: path[i] runs path[i - 1] through vias[i - 1].
+    const path: SummarizedNode[] = [last];
+    const vias: ts.Node[] = [];
+    for (let step = reached.get(last); step; step = reached.get(step[0])) {
+      path.push(step[0]);
+      vias.push(step[1]);
+    }
+    path.reverse();
+    vias.reverse();
+    const chain = [...vias.map((via, index) => this.link(path[index]!, via)), this.link(last, direct.call), this.apiLink(direct.api, direct.call)];
+    path.forEach((fn, index) => this.remember(fn, { chain: chain.slice(index), api: direct.api }, files));
+    return { chain, api: direct.api };
+  }
+
+  /** The blocking call and callees of `fn`'s synchronous part: its body, or for a class what `new` runs. */
+  private localFacts(fn: SummarizedNode): LocalFacts {
+    const cached = this.facts.get(fn);
+    if (cached) return cached;
     let size = 0;
-    let found: Summary = notBlocking;
+    let direct: LocalFacts['direct'];
+    const callees = new Map<SummarizedNode, ts.Node>();
+    const add = (callee: SummarizedNode | undefined, via: ts.Node): void => {
+      if (callee && callee !== fn && !callees.has(callee)) callees.set(callee, via);
+    };
     const visit = (node: ts.Node): void => {
-      if (found.chain.length > 0 || ++size > this.limits.maxFunctionSize) return;
+      if (direct || ++size > this.limits.maxFunctionSize) return;
       if (node !== fn && isFunctionWithBody(node) && !this.runsDuring(node, fn)) return; // deferred or unknown: not our sync part
       if (isCallLike(node)) {
         const api = this.directlyBlocking(node);
         if (api) {
-          found = { chain: [this.link(fn, node), this.apiLink(api, node)], api };
+          direct = { call: node, api };
           return;
         }
-        const callee = this.projectFunctionOf(node);
-        if (callee && callee !== fn) {
-          const inner = this.summaryOf(callee, depth + 1);
-          for (const file of this.filesOf.get(callee) ?? [callee.getSourceFile()]) files.add(file);
-          if (inner.chain.length > 0) {
-            found = { chain: [this.link(fn, node), ...inner.chain], api: inner.api };
-            return;
-          }
-        }
+        add(this.projectFunctionOf(node), node);
       }
       ts.forEachChild(node, visit);
     };
-    ts.forEachChild(body, visit);
-    return found;
+    if (!ts.isClassLike(fn)) {
+      if (fn.body) visit(fn.body); // the body itself: an arrow's expression body is the call `() => fs.readFileSync(p)`
+    } else {
+      // `new C()`: instance field initializers and the constructor; without one, the base class's construction.
+      const constructor = fn.members.find((member): member is ts.ConstructorDeclaration => ts.isConstructorDeclaration(member) && !!member.body);
+      for (const member of fn.members) {
+        if (ts.isPropertyDeclaration(member) && member.initializer && !isStatic(member)) visit(member.initializer);
+        else if (member === constructor) add(constructor, constructor);
+      }
+      const base = fn.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      if (base && !constructor) add(this.projectFunctionOfValue(base, true), base);
+    }
+    const facts = { direct, callees: direct ? [] : [...callees] };
+    this.facts.set(fn, facts);
+    return facts;
   }
 
   /** A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. */
@@ -144,7 +253,7 @@ export class FunctionSummaries {
 
   private names: Set<string> | undefined;
 
-  /** Names of the functions, methods and function-valued variables of the project's own files. */
+  /** Names of the functions, methods, function-valued variables and classes of the project's own files. */
   private projectFunctionNames(): Set<string> {
     if (this.names) return this.names;
     const names = new Set<string>();
@@ -155,13 +264,8 @@ export class FunctionSummaries {
     return (this.names = names);
   }
 
-  private isProjectCode(fn: FunctionNode): boolean {
-    const sourceFile = fn.getSourceFile();
-    return !sourceFile.isDeclarationFile && !this.program.isSourceFileFromExternalLibrary(sourceFile) && !!fn.body;
-  }
-
-  private link(fn: FunctionNode, call: ts.Node): ChainLink {
-    return position(functionFacts(fn).name || 'anonymous function', call);
+  private link(fn: SummarizedNode, call: ts.Node): ChainLink {
+    return position(chainLabel(fn), call);
   }
 
   private apiLink(api: BlockingApi, call: ts.Node): ChainLink {
@@ -187,7 +291,10 @@ function functionNamesOf(root: ts.Node, cache = true): readonly string[] {
   if (cached) return cached;
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (isFunctionWithBody(node)) {
+    if (ts.isClassLike(node)) {
+      const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+      if (name && ts.isIdentifier(name)) names.push(name.text);
+    } else if (isFunctionWithBody(node)) {
       const own = ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) ? node.name : undefined;
       const name = own ? (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own) ? own.text : undefined) : holderName(holderOf(node), true);
       if (name) names.push(name);
@@ -204,4 +311,35 @@ function position(label: string, node: ts.Node): ChainLink {
   const start = node.getStart(sourceFile);
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
   return { label, file: sourceFile.fileName, position: start, line: line + 1, character };
+}
+
+/** How a chain names a function: `readJson`, `constructor`, a class by its name; `exports.load = function` as `load`. */
+function chainLabel(fn: SummarizedNode): string {
+  if (ts.isConstructorDeclaration(fn)) return 'constructor';
+  if (ts.isClassLike(fn)) {
+    const name = fn.name ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined);
+    return name && ts.isIdentifier(name) ? name.text : 'anonymous class';
+  }
+  const named = functionFacts(fn).name;
+  if (named) return named;
+  const holder = holderOf(fn);
+  const target = holder && ts.isBinaryExpression(holder) ? holder.left : undefined;
+  return target && ts.isPropertyAccessExpression(target) && !isModuleExports(target) ? target.name.text : 'anonymous function';
+}
+
+function isModuleExports(node: ts.PropertyAccessExpression): boolean {
+  return ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+/**
+ * Never followed: async functions (their blocking calls are reported inside them), generator functions (calling
+ * one runs none of its body), and what `@nonblocking` marks.
+ */
+function isExcluded(fn: SummarizedNode): boolean {
+  if (isAsyncFunction(fn) || ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken)) return true;
+  return hasMarker(fn, 'nonblocking') || hasMarker(holderOf(fn) ?? fn, 'nonblocking');
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
 }

@@ -1,6 +1,7 @@
 /**
- * `execa@10` (ESM only, ships `types/`). `execaCommandSync` no longer exists in v10 (use `execaSync`
- * with `parseCommandString`); `execa`, `execaNode` and `$` are async.
+ * `execa@9` (ESM only, ships `types/`; execa 10 needs Node.js 22, its declarations of these names are the
+ * same). `execaCommandSync` (`export declare const`, types/methods/command.d.ts) exists in v9 and no longer in
+ * v10 (use `execaSync` with `parseCommandString`); `execa`, `execaCommand`, `execaNode` and `$` are async.
  *
  * - `export declare const execaSync: ExecaSyncMethod<{}>` (types/methods/main-sync.d.ts): matched by
  *   the const's own symbol. Its call signatures are function types in type aliases (one per call
@@ -16,6 +17,7 @@ import { definePackage, type BlockingApiData } from './types.js';
 const DOCS = 'https://github.com/sindresorhus/execa/blob/main/docs/api.md';
 const EXECA = { module: 'execa', name: 'execa', style: 'promise' } as const;
 const SCRIPT = { module: 'execa', name: '$', style: 'promise' } as const;
+const COMMAND = { module: 'execa', name: 'execaCommand', style: 'promise' } as const;
 
 /** `### execaSync(file, arguments?, options?)` / `### $.sync(…)` / `### $.s(…)` share one heading. */
 const SYNC_DOCS = `${DOCS}#execasyncfile-arguments-options`;
@@ -26,9 +28,10 @@ const script = (path: string): BlockingApiData => ({ path, category: 'process', 
 export const execa = definePackage({
   module: 'execa',
   docs: DOCS,
-  verifiedWith: 'execa@10.2.1',
+  verifiedWith: 'execa@9.6.1',
   entries: [
     sync('execaSync'),
+    { path: 'execaCommandSync', category: 'process', twin: COMMAND, docs: `${DOCS}#execacommandsynccommand-options` },
     { ...script('ExecaScriptMethod.sync'), untyped: '$.sync' },
     { ...script('ExecaScriptMethod.s'), untyped: '$.s' },
   ],

@@ -19,6 +19,8 @@ import { jsonfile } from './jsonfile.js';
 import { nodeChildProcess } from './node-child-process.js';
 import { nodeCrypto } from './node-crypto.js';
 import { nodeFs } from './node-fs.js';
+import { nodeModule } from './node-module.js';
+import { reviewedBuiltins } from './node-reviewed.js';
 import { nodeSqlite } from './node-sqlite.js';
 import { nodeZlib } from './node-zlib.js';
 import { rimraf } from './rimraf.js';
@@ -28,6 +30,7 @@ import { tinyglobby } from './tinyglobby.js';
 import type { BlockingApi, PackageCatalog } from './types.js';
 
 export * from './types.js';
+export { reviewedBuiltins };
 
 export const packages: readonly PackageCatalog[] = [
   globals,
@@ -36,6 +39,7 @@ export const packages: readonly PackageCatalog[] = [
   nodeCrypto,
   nodeZlib,
   nodeSqlite,
+  nodeModule,
   fsExtra,
   jsonfile,
   bcrypt,
@@ -82,6 +86,45 @@ export function catalogModule(specifier: string): string {
 export function findBlockingApi(module: string, path: string): BlockingApi | undefined {
   return byKey.get(`${catalogModule(module)}\u0000${path}`);
 }
+
+/**
+ * How an API is reached without type information: a specifier as written (`'fs'`, `'node:fs'`, `'fs-extra'`) and a
+ * property path from the module object (`['readFileSync']`, `['realpathSync', 'native']`). A package's re-exports
+ * count as its own (`require('fs-extra').readFileSync`). Instance members (`Dir#readSync`) need types unless the
+ * entry says how they are reached (`untyped`); the global object's APIs have the specifier 'global'.
+ */
+export interface UntypedEntry {
+  readonly specifier: string;
+  readonly path: readonly string[];
+  readonly api: BlockingApi;
+}
+
+export function untypedEntries(apis: readonly BlockingApi[] = blockingApis): UntypedEntry[] {
+  const byModule = new Map<string, BlockingApi[]>();
+  for (const api of apis) byModule.set(api.module, [...(byModule.get(api.module) ?? []), api]);
+  return packages.flatMap((pkg) => {
+    const reachable = [pkg.module, ...(pkg.reexports ?? [])].flatMap((module) => byModule.get(module) ?? []);
+    const specifiers = pkg.module === 'global' ? ['global'] : [pkg.module, ...(pkg.aliases ?? [])];
+    return specifiers.flatMap((specifier) =>
+      reachable.flatMap((api) => {
+        const path = api.untyped ?? api.path;
+        return path.includes('#') ? [] : [{ specifier, path: path.split('.'), api }];
+      }),
+    );
+  });
+}
+
+const byUntypedKey = new Map<string, BlockingApi>(
+  untypedEntries().map(({ specifier, path, api }) => [`${specifier}\u0000${path.join('.')}`, api]),
+);
+
+/** The catalog entry reached from `specifier` (as written, or a builtin without `node:`) by `path`. */
+export function findUntypedApi(specifier: string, path: string): BlockingApi | undefined {
+  return byUntypedKey.get(`${specifier}\u0000${path}`) ?? byUntypedKey.get(`node:${specifier.replace(/^node:/, '')}\u0000${path}`);
+}
+
+/** The names untyped entries are called by (`readFileSync`, `hashSync`, `wait`): a cheap filter. */
+export const untypedNames: ReadonlySet<string> = new Set(untypedEntries().map((entry) => entry.path.at(-1)!));
 
 /**
  * APIs whose function argument runs on another thread, so blocking calls inside that function are fine.

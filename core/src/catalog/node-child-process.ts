@@ -1,4 +1,4 @@
-/** `node:child_process`: the three `*Sync` functions, which wait for the child to exit. */
+/** `node:child_process`: the three `*Sync` functions (still all of them in `@types/node@24`), which wait for the child to exit. */
 import { definePackage } from './types.js';
 
 const DOCS = 'https://nodejs.org/api/child_process.html';
@@ -7,7 +7,7 @@ export const nodeChildProcess = definePackage({
   module: 'node:child_process',
   aliases: ['child_process'],
   docs: DOCS,
-  verifiedWith: '@types/node@20.19.43',
+  verifiedWith: '@types/node@20.19.43 and @types/node@24.19.4',
   entries: [
     {
       path: 'execSync',

@@ -9,6 +9,10 @@
  *   function is cheap when given a prime; overloads cannot be told apart by a callback, so it is
  *   not listed (precision first).
  * - `randomUUID()`, `getRandomValues()`: small, from a pre-filled entropy cache.
+ * - `encapsulate()`/`decapsulate()` (Node 24.7) without a callback: one key-encapsulation operation, like
+ *   `publicEncrypt()`.
+ *
+ * `argon2Sync` (Node 24.7) matches with types from `@types/node@24` on, and by import without.
  */
 import { definePackage, type AsyncTwin, type TwinRewrite } from './types.js';
 
@@ -26,7 +30,7 @@ export const nodeCrypto = definePackage({
   module: 'node:crypto',
   aliases: ['crypto'],
   docs: DOCS,
-  verifiedWith: '@types/node@20.19.43',
+  verifiedWith: '@types/node@20.19.43 and @types/node@24.19.4',
   entries: [
     { path: 'pbkdf2Sync', category: 'crypto', twin: callback('pbkdf2', 'same'), docs: `${DOCS}#cryptopbkdf2syncpassword-salt-iterations-keylen-digest` },
     { path: 'scryptSync', category: 'crypto', twin: callback('scrypt'), docs: `${DOCS}#cryptoscryptsyncpassword-salt-keylen-options` },
@@ -36,6 +40,8 @@ export const nodeCrypto = definePackage({
     { path: 'generatePrimeSync', category: 'crypto', twin: callback('generatePrime'), docs: `${DOCS}#cryptogenerateprimesyncsize-options` },
     { path: 'checkPrimeSync', category: 'crypto', twin: callback('checkPrime'), docs: `${DOCS}#cryptocheckprimesynccandidate-options` },
     { path: 'hkdfSync', category: 'crypto', twin: callback('hkdf', 'same'), docs: `${DOCS}#cryptohkdfsyncdigest-ikm-salt-info-keylen` },
+    // A memory-hard password hash: by design it takes tens of milliseconds and megabytes.
+    { path: 'argon2Sync', category: 'crypto', twin: callback('argon2', 'same'), docs: `${DOCS}#cryptoargon2syncalgorithm-parameters` },
     // Overloaded: `randomBytes(size)` is synchronous, `randomBytes(size, callback)` uses the thread pool.
     { path: 'randomBytes', category: 'crypto', onlyWithoutCallback: true, twin: callback('randomBytes', 'same'), docs: `${DOCS}#cryptorandombytessize-callback` },
     // Deprecated, undocumented alias of randomBytes with the same two overloads.

@@ -1,9 +1,10 @@
 /**
- * `node:fs`: every `*Sync` function and method declared in `@types/node` `fs.d.ts`.
+ * `node:fs`: every `*Sync` function and method declared in `@types/node@24` `fs.d.ts`.
  *
  * The declarations sit in `declare module "fs"`; `declare module "node:fs"` re-exports them, so both
  * specifiers resolve to the same symbols (module 'node:fs'). `node:fs/promises` never blocks: no entries.
- * `fs.globSync` (Node 22) is not declared by `@types/node@20`, so it is not listed.
+ * `globSync` (Node 22), `mkdtempDisposableSync`, `DisposableTempDir#remove` and `Utf8Stream#flushSync` (Node 24)
+ * match with types when the project's `@types/node` declares them (22 or 24), and by import without types.
  */
 import { definePackage, type AsyncTwin, type BlockingApiData, type TwinRewrite } from './types.js';
 
@@ -38,7 +39,7 @@ export const nodeFs = definePackage({
   module: 'node:fs',
   aliases: ['fs'],
   docs: DOCS,
-  verifiedWith: '@types/node@20.19.43',
+  verifiedWith: '@types/node@20.19.43 and @types/node@24.19.4',
   entries: [
     entry('accessSync', promises('access', 'same'), 'fsaccesssyncpath-mode'),
     entry('appendFileSync', promises('appendFile', 'same'), 'fsappendfilesyncpath-data-options'),
@@ -58,6 +59,8 @@ export const nodeFs = definePackage({
     entry('fsyncSync', callback('fsync'), 'fsfsyncsyncfd', { advice: FD_ADVICE }),
     entry('ftruncateSync', callback('ftruncate'), 'fsftruncatesyncfd-len', { advice: FD_ADVICE }),
     entry('futimesSync', callback('futimes'), 'fsfutimessyncfd-atime-mtime', { advice: FD_ADVICE }),
+    // The twin yields the matches as an async iterator rather than an array, so there is no drop-in rewrite.
+    entry('globSync', promises('glob'), 'fsglobsyncpattern-options'),
     entry('lchmodSync', promises('lchmod'), 'fslchmodsyncpath-mode'),
     entry('lchownSync', promises('lchown', 'same'), 'fslchownsyncpath-uid-gid'),
     entry('linkSync', promises('link', 'same'), 'fslinksyncexistingpath-newpath'),
@@ -66,6 +69,8 @@ export const nodeFs = definePackage({
     entry('lutimesSync', promises('lutimes', 'same'), 'fslutimessyncpath-atime-mtime'),
     entry('mkdirSync', promises('mkdir', 'same'), 'fsmkdirsyncpath-options'),
     entry('mkdtempSync', promises('mkdtemp', 'same'), 'fsmkdtempsyncprefix-options'),
+    // The twin's directory object removes itself asynchronously (`await using`), so there is no drop-in rewrite.
+    entry('mkdtempDisposableSync', promises('mkdtempDisposable'), 'fsmkdtempdisposablesyncprefix-options'),
     entry('opendirSync', promises('opendir', 'same'), 'fsopendirsyncpath-options'),
     entry('openSync', promises('open'), 'fsopensyncpath-flags-mode'),
     entry('readdirSync', promises('readdir', 'same'), 'fsreaddirsyncpath-options'),
@@ -92,5 +97,19 @@ export const nodeFs = definePackage({
     // `export class Dir`: instance methods. Twins are the promise-returning methods on the same `Dir`.
     entry('Dir#closeSync', { module: 'node:fs', name: 'Dir#close', style: 'promise', label: 'dir.close()' }, 'dirclosesync'),
     entry('Dir#readSync', { module: 'node:fs', name: 'Dir#read', style: 'promise', label: 'dir.read()' }, 'dirreadsync'),
+    // What `mkdtempDisposableSync()` returns: `remove()` deletes the directory and everything in it.
+    {
+      path: 'DisposableTempDir#remove',
+      category: 'fs',
+      docs: `${DOCS}#fsmkdtempdisposablesyncprefix-options`,
+      advice: 'create the directory with fs.promises.mkdtempDisposable() and await its remove() (or `await using` it)',
+    },
+    // `new fs.Utf8Stream()` (Node 24): "Flushes the buffered data synchronously. This is a costly operation."
+    { path: 'Utf8Stream#flushSync', category: 'fs', docs: `${DOCS}#utf8streamflushsync`, advice: 'use flush(callback) and wait for the callback' },
+  ],
+  leftOut: [
+    // `using` calls these at the end of a block: there is no call to report, and `await using` disposes asynchronously.
+    { path: 'Dir#[Symbol.dispose]', reason: 'closes the directory synchronously, but only `using` calls it, implicitly; `await using` closes it asynchronously' },
+    { path: 'DisposableTempDir#[Symbol.dispose]', reason: 'removes the directory like remove(), but only `using` calls it, implicitly; the async twin disposes with `await using`' },
   ],
 });

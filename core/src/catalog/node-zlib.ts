@@ -1,6 +1,7 @@
 /**
- * `node:zlib`: every `*Sync` convenience function in `@types/node@20` `zlib.d.ts`.
+ * `node:zlib`: every `*Sync` convenience function in `@types/node@24` `zlib.d.ts`.
  * `crc32()` is synchronous too but is a checksum, not compression, and has no async form: not listed.
+ * The Zstandard pair (Node 23.8 and 22.15) matches with types from `@types/node@22.15` on, and by import without.
  */
 import { definePackage, type AsyncTwin } from './types.js';
 
@@ -13,7 +14,7 @@ export const nodeZlib = definePackage({
   module: 'node:zlib',
   aliases: ['zlib'],
   docs: DOCS,
-  verifiedWith: '@types/node@20.19.43',
+  verifiedWith: '@types/node@20.19.43 and @types/node@24.19.4',
   entries: [
     { path: 'brotliCompressSync', category: 'compression', twin: callback('brotliCompress'), docs: `${DOCS}#zlibbrotlicompresssyncbuffer-options` },
     { path: 'brotliDecompressSync', category: 'compression', twin: callback('brotliDecompress'), docs: `${DOCS}#zlibbrotlidecompresssyncbuffer-options` },
@@ -24,5 +25,7 @@ export const nodeZlib = definePackage({
     { path: 'inflateSync', category: 'compression', twin: callback('inflate'), docs: `${DOCS}#zlibinflatesyncbuffer-options` },
     { path: 'inflateRawSync', category: 'compression', twin: callback('inflateRaw'), docs: `${DOCS}#zlibinflaterawsyncbuffer-options` },
     { path: 'unzipSync', category: 'compression', twin: callback('unzip'), docs: `${DOCS}#zlibunzipsyncbuffer-options` },
+    { path: 'zstdCompressSync', category: 'compression', twin: callback('zstdCompress'), docs: `${DOCS}#zlibzstdcompresssyncbuffer-options` },
+    { path: 'zstdDecompressSync', category: 'compression', twin: callback('zstdDecompress'), docs: `${DOCS}#zlibzstddecompresssyncbuffer-options` },
   ],
 });

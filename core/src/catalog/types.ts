@@ -115,6 +115,14 @@ export interface PackageCatalog {
   /** The npm package whose version was checked, and the version, for the docs table. */
   readonly verifiedWith?: string;
   readonly entries: readonly BlockingApiData[];
+  /** Declarations that look blocking (a `*Sync` name, a synchronous module) but are not listed. */
+  readonly leftOut?: readonly LeftOut[];
+}
+
+/** A declaration looked at and not listed, and why (`tests/catalog/node-types.test.ts` wants one for each). */
+export interface LeftOut {
+  readonly path: string;
+  readonly reason: string;
 }
 
 /** A catalog entry with its module attached, as the detectors see it. */

@@ -24,8 +24,31 @@ export interface FixInput {
 }
 
 export function buildFixes(input: FixInput): Fix[] {
-  if (input.context.kind !== 'async' || !ts.isCallExpression(input.call) || isInsideParameters(input)) return [];
+  // Inside a sync helper there is nothing to await: the helper itself has to become async first.
+  if (input.context.kind !== 'async' || input.context.helpers?.length || !ts.isCallExpression(input.call) || isInsideParameters(input)) return [];
+  if (isInClassSetUp(input) || !reachesModuleItself(input.call.expression, input.checker)) return [];
   return [asyncTwinFix(input), workerFix(input)].filter((fix): fix is Fix => fix !== undefined);
+}
+
+/**
+ * Both rewrites call the module's own function in place of the callee, so the callee must reach the module itself:
+ * `readFileSync(p)`, `fs.readFileSync(p)`, `require('fs').readFileSync(p)`. Through any other object
+ * (`this.#fs.readFileSync`, a parameter `m?.readFileSync`) an injected or mocked module would be replaced by the
+ * real one, and `?.` would no longer short-circuit.
+ */
+function reachesModuleItself(callee: ts.Expression, checker: ts.TypeChecker): boolean {
+  let node = skipOuter(callee);
+  if (ts.isPropertyAccessExpression(node) && (node.name.text === 'call' || node.name.text === 'apply')) node = skipOuter(node.expression);
+  if (ts.isIdentifier(node)) return true;
+  let root: ts.Expression = node;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  if (ts.isCallExpression(root)) return ts.isIdentifier(root.expression) && root.expression.text === 'require';
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = checker.getSymbolAtLocation(root)?.declarations?.[0];
+  if (!declaration) return false;
+  if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration) || ts.isImportEqualsDeclaration(declaration) || ts.isImportSpecifier(declaration)) return true;
+  const initializer = ts.isVariableDeclaration(declaration) && declaration.initializer && skipOuter(declaration.initializer);
+  return !!initializer && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require';
 }
 
 /** `readFileSync(p)` → `await readFile(p)`; inside one `.map()` callback, the map is awaited with `Promise.all`. */
@@ -190,6 +213,14 @@ function isInsideParameters({ call, context }: FixInput): boolean {
   const fn = context.fn;
   if (!fn || !ts.isFunctionLike(fn)) return false;
   return fn.parameters.some((parameter) => parameter.pos <= call.pos && call.end <= parameter.end);
+}
+
+/** `await` may not go into a class static block or a field initializer, even inside an async function. */
+function isInClassSetUp({ call, context }: FixInput): boolean {
+  for (let node: ts.Node = call; node !== context.fn && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isClassStaticBlockDeclaration(node) || ts.isPropertyDeclaration(node)) return true;
+  }
+  return false;
 }
 
 function isApplyCall(call: ts.CallExpression): boolean {

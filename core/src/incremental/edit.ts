@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 import { checkFile, type Detectors } from '../analysis/detect.js';
 import type { ChainLink, Finding, FindingContext } from '../finding.js';
 import { carryFunctionNames } from '../analysis/summaries.js';
-import { holderOf, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
+import { helperReferences, holderOf, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 
 /** A file's findings and what they were computed with. */
 export interface CheckedFile {
@@ -174,6 +174,7 @@ function factsOf(fn: FunctionNode, { program, indirect }: Detectors, position: (
       if (moved === undefined) return undefined;
       links.push([link.label, link.file, moved]);
     }
+    if (current === fn) facts.push(helperReferences(fn, checker));
     facts.push([
       current.kind,
       signature && checker.signatureToString(signature, current, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature),
@@ -212,7 +213,13 @@ function movedFinding(finding: Finding, change: TextChange, sourceFile: ts.Sourc
   const range = movedRange(finding.range, change, true);
   const fnRange = finding.context.fn && movedRange(finding.context.fn.range, change, true);
   if (!range || (finding.context.fn && !fnRange)) return undefined;
-  const context: FindingContext = finding.context.fn && fnRange ? { ...finding.context, fn: { ...finding.context.fn, range: fnRange } } : finding.context;
+  const calledFrom = finding.context.calledFrom?.map((call) => movedRange(call, change, false));
+  if (calledFrom?.some((call) => call === undefined)) return undefined;
+  const context: FindingContext = {
+    ...finding.context,
+    ...(finding.context.fn && fnRange && { fn: { ...finding.context.fn, range: fnRange } }),
+    ...(calledFrom && { calledFrom: calledFrom as [number, number][] }),
+  };
   const fixes = [];
   for (const fix of finding.fixes) {
     const edits = [];

@@ -35,7 +35,8 @@ export function isAsyncFunction(node: ts.Node): boolean {
   return isFunctionWithBody(node) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Async) !== 0;
 }
 
-export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node> {
+export function typescriptSyntax(resolver: CallResolver, checker: ts.TypeChecker): ContextSyntax<ts.Node> {
+  const helperCalls = new WeakMap<ts.Node, readonly ts.Node[] | null>();
   return {
     enclosingFunction(node) {
       // Every call asks, walking up through its expressions: compare kinds, the cheapest test there is.
@@ -47,9 +48,10 @@ export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node>
           const fn = current as FunctionNode;
           if (child === fn.body || fn.parameters.some((p) => p === child)) return fn;
         } else if (kind === SyntaxKind.PropertyDeclaration) {
-          // Class fields, enum members and static blocks run at other times (construction, enum and class set-up).
-          if (child === (current as ts.PropertyDeclaration).initializer) return undefined;
-        } else if (kind === SyntaxKind.EnumMember || kind === SyntaxKind.ClassStaticBlockDeclaration || kind === SyntaxKind.SourceFile) {
+          // Instance fields run at construction; static fields and static blocks where the class is defined.
+          const field = current as ts.PropertyDeclaration;
+          if (child === field.initializer && !(ts.getCombinedModifierFlags(field) & ts.ModifierFlags.Static)) return undefined;
+        } else if (kind === SyntaxKind.EnumMember || kind === SyntaxKind.SourceFile) {
           return undefined;
         }
       }
@@ -69,7 +71,117 @@ export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node>
     callbackTiming(call, index) {
       return resolver.callbackTiming(call as CallLike, index);
     },
+    mayBeHelper: (fn) => helperName(fn) !== undefined,
+    callsOf(fn) {
+      let calls = helperCalls.get(fn);
+      if (calls === undefined) helperCalls.set(fn, (calls = callsOfHelper(fn, checker) ?? null));
+      return calls ?? undefined;
+    },
   };
+}
+
+/**
+ * The name of a function that can only run where its enclosing function calls it: `function save() {}` or
+ * `const write = () => …` declared inside another function. Module-level functions are left to the indirect rule
+ * (which reports their calls from async code with the chain), and methods too (any holder of the object may call them).
+ */
+function helperName(fn: ts.Node): ts.Identifier | undefined {
+  if (!isInsideFunction(fn)) return undefined;
+  if (ts.isFunctionDeclaration(fn)) {
+    return fn.name && fn.body && !ts.getModifiers(fn)?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword || modifier.kind === SyntaxKind.DefaultKeyword)
+      ? fn.name
+      : undefined;
+  }
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const holder = fn.parent;
+  if (!ts.isVariableDeclaration(holder) || holder.initializer !== fn || !ts.isIdentifier(holder.name)) return undefined;
+  const statement = holder.parent.parent;
+  return ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword)
+    ? undefined
+    : holder.name;
+}
+
+function isInsideFunction(fn: ts.Node): boolean {
+  for (let node = fn.parent; node; node = node.parent) {
+    if (isFunctionWithBody(node) || ts.isClassStaticBlockDeclaration(node)) return true;
+  }
+  return false;
+}
+
+/** Every reference to the helper in its file, if each is a direct call; undefined when one is anything else. */
+function callsOfHelper(fn: ts.Node, checker: ts.TypeChecker): ts.Node[] | undefined {
+  const name = helperName(fn);
+  const symbol = name && checker.getSymbolAtLocation(name);
+  if (!name || !symbol) return undefined;
+  const calls: ts.Node[] = [];
+  for (const identifier of identifiersNamed(fn.getSourceFile(), name.text)) {
+    if (identifier === name || isPropertyName(identifier)) continue;
+    const parent = identifier.parent;
+    // `{ write }` and `export { write }` hand the function out.
+    if (ts.isShorthandPropertyAssignment(parent) || ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) return undefined;
+    if (checker.getSymbolAtLocation(identifier) !== symbol) continue; // another binding of the same name
+    let value: ts.Node = identifier;
+    while (ts.isParenthesizedExpression(value.parent)) value = value.parent;
+    if (ts.isTypeQueryNode(value.parent)) continue;
+    if (!ts.isCallExpression(value.parent) || value.parent.expression !== value) return undefined;
+    calls.push(value.parent);
+  }
+  return calls;
+}
+
+/**
+ * The references inside `root` to helpers of its file (`write(f)` → 'write()', `[write]` → 'write'): an edit that
+ * changes them changes where those helpers run, and so the findings inside them.
+ */
+export function helperReferences(root: ts.Node, checker: ts.TypeChecker): string[] {
+  const references: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && !isPropertyName(node)) {
+      const declaration = checker.getSymbolAtLocation(node)?.declarations?.[0];
+      const fn = declaration && (ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration);
+      if (fn && helperName(fn) && fn.getSourceFile() === root.getSourceFile()) {
+        references.push(ts.isCallExpression(node.parent) && node.parent.expression === node ? `${node.text}()` : node.text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return references;
+}
+
+/** The name of a member, key, label or destructured property: not a reference to a binding. */
+function isPropertyName(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent as ts.Node & { name?: ts.Node };
+  if (ts.isPropertyAccessExpression(parent)) return parent.name === identifier;
+  if (ts.isQualifiedName(parent)) return parent.right === identifier;
+  if (ts.isBindingElement(parent)) return parent.propertyName === identifier;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return parent.label === identifier;
+  return (
+    (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) ||
+      ts.isMethodSignature(parent) || ts.isAccessor(parent) || ts.isEnumMember(parent) || ts.isJsxAttribute(parent)) &&
+    parent.name === identifier
+  );
+}
+
+/** Identifiers of a file by text, collected once per file (TypeScript reuses unchanged files between programs). */
+const identifierIndex = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+function identifiersNamed(sourceFile: ts.SourceFile, text: string): readonly ts.Identifier[] {
+  let index = identifierIndex.get(sourceFile);
+  if (!index) {
+    const found = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const list = found.get(node.text);
+        if (list) list.push(node);
+        else found.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    identifierIndex.set(sourceFile, (index = found));
+  }
+  return index.get(text) ?? [];
 }
 
 export function functionFacts(fn: ts.Node): FunctionDescription {

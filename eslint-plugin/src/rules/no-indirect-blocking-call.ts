@@ -36,12 +36,21 @@ export default createRule<Options, MessageIds>({
     const detector = detectorFor(program, effectiveOptions(context, own));
     const map = services.esTreeNodeToTSNodeMap;
     let direct: typeof detector | undefined;
-    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
-      // `no-blocking-call` with its own options when it is on for this file, else this rule's options.
+    // `no-blocking-call` with its own options when it is on for this file, else this rule's options.
+    const directDetector = (): typeof detector => {
       const directOptions = directOptionsOf(context);
-      direct ??= directOptions ? detectorFor(program, directOptions) : detector;
-      const finding = detector.checkIndirectCall(map.get(node) as CallLike, direct);
+      return (direct ??= directOptions ? detectorFor(program, directOptions) : detector);
+    };
+    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {
+      const call = map.get(node) as CallLike;
+      const finding = detector.checkIndirectCall(call, directDetector());
       if (finding) reportFinding(context, node, finding);
+      if (node.type === 'TaggedTemplateExpression') return;
+      // `paths.map(readJson)`: a helper passed by reference, reported at the reference
+      for (const found of detector.checkIndirectCallbackArguments(call, directDetector())) {
+        const argument = node.arguments.find((candidate) => candidate.range[0] <= found.range[0] && found.range[1] <= candidate.range[1]);
+        if (argument) reportFinding(context, argument, found);
+      }
     };
     return { CallExpression: check, NewExpression: check, TaggedTemplateExpression: check };
   },

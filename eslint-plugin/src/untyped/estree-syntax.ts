@@ -4,30 +4,27 @@
  * tracking.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core';
 
 type Node = TSESTree.Node;
+type ScopeManager = TSESLint.Scope.ScopeManager;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 const untypedForms = new Set(syncCallbackApis.map((api) => `${api.untyped}@${api.argument}`));
 
-export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Node> {
+/** `scopeManager`: ESLint's scope analysis of the file, to find every reference to a helper function. */
+export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: ScopeManager | null | undefined): ContextSyntax<Node> {
+  const helperCalls = new WeakMap<Node, readonly Node[] | null>();
   return {
     enclosingFunction(node) {
       let child: Node = node;
       for (let current = node.parent; current; child = current, current = current.parent) {
         // Only a function's parameters and body run when it runs.
         if (isFunction(current) && (child === current.body || current.params.includes(child as TSESTree.Parameter))) return current;
-        // Class fields, enum members and static blocks run at other times (construction, enum set-up, class set-up).
-        if (current.type === AST_NODE_TYPES.PropertyDefinition && child === current.value) return undefined;
-        if (
-          current.type === AST_NODE_TYPES.TSEnumMember ||
-          current.type === AST_NODE_TYPES.StaticBlock ||
-          current.type === AST_NODE_TYPES.Program
-        ) {
-          return undefined;
-        }
+        // Instance fields run at construction; static fields and static blocks where the class is defined.
+        if (current.type === AST_NODE_TYPES.PropertyDefinition && child === current.value && !current.static) return undefined;
+        if (current.type === AST_NODE_TYPES.TSEnumMember || current.type === AST_NODE_TYPES.Program) return undefined;
       }
       return undefined;
     },
@@ -44,7 +41,52 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Nod
       const form = untypedForm(call as TSESTree.CallExpression | TSESTree.NewExpression);
       return form && untypedForms.has(`${form}@${index}`) ? 'sync' : 'unknown';
     },
+    mayBeHelper: (fn) => helperDeclaration(fn) !== undefined,
+    callsOf(fn) {
+      let calls = helperCalls.get(fn);
+      if (calls === undefined) helperCalls.set(fn, (calls = (scopeManager && callsOfHelper(fn, scopeManager)) ?? null));
+      return calls ?? undefined;
+    },
   };
+}
+
+/**
+ * The node declaring a function that can only run where its enclosing function calls it: `function save() {}` or
+ * `const write = () => …` declared inside another function. Module-level functions are left to the indirect rule,
+ * and methods too (any holder of the object may call them).
+ */
+function helperDeclaration(fn: Node): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
+  const parent = fn.parent;
+  if (!isInsideFunction(fn)) return undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fn.id && parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration && parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration ? fn : undefined;
+  }
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== fn || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? undefined : parent;
+}
+
+function isInsideFunction(fn: Node): boolean {
+  for (let node = fn.parent; node; node = node.parent) if (isFunction(node) || node.type === AST_NODE_TYPES.StaticBlock) return true;
+  return false;
+}
+
+/** Every reference to the helper, if each is a direct call; undefined when one is anything else. */
+function callsOfHelper(fn: Node, scopeManager: ScopeManager): Node[] | undefined {
+  const declaration = helperDeclaration(fn);
+  if (!declaration) return undefined;
+  const name = declaration.id?.type === AST_NODE_TYPES.Identifier ? declaration.id.name : undefined;
+  const variable = scopeManager.getDeclaredVariables(declaration).find((candidate) => candidate.name === name);
+  if (!variable) return undefined;
+  const calls: Node[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue; // `const write = …` itself
+    const identifier = reference.identifier as Node;
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return undefined;
+    calls.push(call);
+  }
+  return calls;
 }
 
 export function isFunction(node: Node): node is FunctionNode {

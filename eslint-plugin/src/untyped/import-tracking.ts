@@ -3,11 +3,13 @@
  * globals of catalog APIs, with `ReferenceTracker` from `@eslint-community/eslint-utils`) and their context judged by
  * syntax (`estree-syntax.ts`). It runs on ESLint's scope analysis, which is why it lives in the plugin, not the core.
  */
-import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { findVariable, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core';
+import { iterateClassFieldReferences } from './class-fields.js';
 import { estreeSyntax } from './estree-syntax.js';
-import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from './trace-map.js';
+import { choicesOf, untypedApiOf, type ScopeOf } from './import-path.js';
+import { buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from './trace-map.js';
 
 /** The blocking calls of a file, found by import tracking: each with the node to report. */
 export function findByImportTracking(
@@ -22,14 +24,17 @@ export function findByImportTracking(
   const { modules, globals } = traceMapsFor(new Set(options.categories));
   const offloadCalls = new Set<TSESTree.Node>();
   const offload = offloadTraceMap;
-  for (const { node } of [...tracker.iterateEsmReferences(offload), ...tracker.iterateCjsReferences(offload)]) {
+  const cjs = <T>(map: TraceMap<T>) => [...tracker.iterateCjsReferences(map), ...iterateUndeclaredRequireReferences(tracker, scope, map)];
+  for (const { node } of [...tracker.iterateEsmReferences(offload), ...cjs(offload)]) {
     offloadCalls.add(node as TSESTree.Node);
   }
-  const syntax = estreeSyntax(offloadCalls);
+  const syntax = estreeSyntax(offloadCalls, sourceCode.scopeManager as unknown as Parameters<typeof estreeSyntax>[1]);
+  const scopeOf: ScopeOf = (node) => sourceCode.getScope(node);
   const references = [
     ...tracker.iterateEsmReferences(modules),
-    ...tracker.iterateCjsReferences(modules),
+    ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
+    ...iterateClassFieldReferences(program, sourceCode.visitorKeys, tracker, modules, scopeOf),
   ];
   const seen = new Set<TSESTree.Node>();
   const found: { node: TSESTree.Node; finding: Finding }[] = [];
@@ -40,6 +45,8 @@ export function findByImportTracking(
     if (call.type !== 'CallExpression' && call.type !== 'NewExpression') continue;
     const { api } = info as TrackedApi;
     if (api.onlyWithoutCallback && mayPassCallback(call, sourceCode)) continue;
+    // `const f = win ? fs.realpathSync : own`: the tracker follows either branch; only report when every one blocks.
+    if (call.type === 'CallExpression' && choicesOf(call.callee, scopeOf)?.some((choice) => !untypedApiOf(choice, scopeOf))) continue;
     const context = findAsyncContext<TSESTree.Node>(call, syntax, options.context);
     if (!context) continue;
     found.push({ node: call, finding: { kind: 'direct', api, range: call.range, context: findingContext(context, (fn) => fn.range), fixes: [] } });

@@ -2,8 +2,8 @@
  * Without type information, blocking APIs are found by import tracking (`ReferenceTracker` from
  * `@eslint-community/eslint-utils`). The trace maps are derived from the catalog, never written by hand.
  */
-import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { type BlockingApi, offloadApis, type PackageCatalog, packages } from 'unblock-core';
+import { getStringIfConstant, READ, ReferenceTracker, type TraceMap, type TrackedReferences } from '@eslint-community/eslint-utils';
+import { offloadApis, untypedEntries, type BlockingApi } from 'unblock-core';
 
 export interface TrackedApi {
   readonly api: BlockingApi;
@@ -17,20 +17,8 @@ const { CALL, CONSTRUCT } = ReferenceTracker;
 export function buildTraceMaps(apis: readonly BlockingApi[]): { modules: TraceMap<TrackedApi>; globals: TraceMap<TrackedApi> } {
   const modules: MutableTraceMap = {};
   const globals: MutableTraceMap = {};
-  const byModule = new Map<string, BlockingApi[]>();
-  for (const api of apis) byModule.set(api.module, [...(byModule.get(api.module) ?? []), api]);
-
-  for (const pkg of packages) {
-    const own = byModule.get(pkg.module) ?? [];
-    const reexported = (pkg.reexports ?? []).flatMap((module) => byModule.get(module) ?? []);
-    for (const specifier of specifiersOf(pkg)) {
-      for (const api of [...own, ...reexported]) {
-        const segments = trackablePath(api);
-        if (!segments) continue;
-        const root = pkg.module === 'global' ? globals : (modules[specifier] ??= {});
-        addLeaf(root, segments, api);
-      }
-    }
+  for (const { specifier, path, api } of untypedEntries(apis)) {
+    addLeaf(specifier === 'global' ? globals : (modules[specifier] ??= {}), path, api);
   }
   return { modules: modules as TraceMap<TrackedApi>, globals: globals as TraceMap<TrackedApi> };
 }
@@ -46,17 +34,6 @@ export function buildOffloadTraceMap(): TraceMap<true> {
   return map as TraceMap<true>;
 }
 
-function specifiersOf(pkg: PackageCatalog): string[] {
-  if (pkg.module === 'global') return ['global'];
-  return [pkg.module, ...(pkg.aliases ?? [])];
-}
-
-/** 'realpathSync.native' → ['realpathSync', 'native']; instance members need types unless `untyped` says how. */
-function trackablePath(api: BlockingApi): string[] | undefined {
-  const path = api.untyped ?? api.path;
-  return path.includes('#') ? undefined : path.split('.');
-}
-
 function addLeaf(root: MutableTraceMap, segments: readonly string[], api: BlockingApi): void {
   let node = root;
   for (const segment of segments) node = node[segment] ??= {};
@@ -64,4 +41,31 @@ function addLeaf(root: MutableTraceMap, segments: readonly string[], api: Blocki
   // A class entry blocks when constructed; everything else when called.
   if (/^[A-Z]/.test(segments.at(-1)!) && api.path === segments.join('.')) node[CONSTRUCT] = leaf;
   else node[CALL] = leaf;
+}
+
+type TrackerScope = ConstructorParameters<typeof ReferenceTracker>[0];
+
+/**
+ * `require('fs')` where `require` is no binding of the file. ESLint parses `.js` as an ES module unless told
+ * otherwise, so `require` is then not a declared global and `ReferenceTracker#iterateCjsReferences` finds nothing;
+ * yet Node runs such a file as CommonJS. Every `require` reference left unresolved in the file is that global.
+ * (When `require` is a declared global — `sourceType: 'commonjs'`, `globals.node` — the tracker follows it itself.)
+ */
+export function* iterateUndeclaredRequireReferences<T>(
+  tracker: ReferenceTracker,
+  globalScope: TrackerScope,
+  traceMap: TraceMap<T>,
+): Generator<TrackedReferences<T>> {
+  if (globalScope.set.get('require')) return;
+  for (const reference of globalScope.through) {
+    const identifier = reference.identifier;
+    const call = (identifier as { parent?: { type: string; callee?: unknown; arguments?: unknown[] } }).parent;
+    if (identifier.name !== 'require' || call?.type !== 'CallExpression' || call.callee !== identifier) continue;
+    const key = getStringIfConstant(call.arguments![0] as Parameters<typeof getStringIfConstant>[0]);
+    if (key === null || !Object.hasOwn(traceMap, key)) continue;
+    const next = (traceMap as Record<string, TraceMap<T>>)[key]!;
+    const whole = (next as { [READ]?: T })[READ];
+    if (whole !== undefined) yield { node: call as TrackedReferences<T>['node'], path: [key], type: READ, info: whole };
+    yield* tracker.iteratePropertyReferences(call as Parameters<ReferenceTracker['iteratePropertyReferences']>[0], next) ;
+  }
 }

@@ -16,6 +16,7 @@ import * as jsonfile from './jsonfile.cases.js';
 import * as nodeChildProcess from './node-child-process.cases.js';
 import * as nodeCrypto from './node-crypto.cases.js';
 import * as nodeFs from './node-fs.cases.js';
+import * as nodeModule from './node-module.cases.js';
 import * as nodeSqlite from './node-sqlite.cases.js';
 import * as nodeZlib from './node-zlib.cases.js';
 import * as rimraf from './rimraf.cases.js';
@@ -42,6 +43,7 @@ export const caseFiles: Record<string, { invalid: CatalogCase[]; valid: (string 
   'node-child-process': nodeChildProcess,
   'node-crypto': nodeCrypto,
   'node-fs': nodeFs,
+  'node-module': nodeModule,
   'node-sqlite': nodeSqlite,
   'node-zlib': nodeZlib,
   'rimraf': rimraf,

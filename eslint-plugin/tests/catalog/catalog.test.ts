@@ -9,14 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { apiLabel, blockingApis, findBlockingApi, packages } from 'unblock-core';
 import { lintTyped } from '../util/rule-tester.js';
 import { caseFiles } from './cases.js';
+import type { CatalogCase } from './types.js';
 
 const fixtures = path.resolve(__dirname, '../../../fixtures');
 const caseModules = caseFiles;
 
 const allCategories = Object.fromEntries(['fs', 'process', 'crypto', 'compression', 'database', 'compile', 'sync-bridge', 'module-loading', 'console'].map((c) => [c, true]));
 
-function lint(code: string, filename: string, node22: boolean): Linter.LintMessage[] {
-  const dir = path.join(fixtures, node22 ? 'typed-node22' : 'typed');
+function lint(code: string, filename: string, nodeTypes: CatalogCase['nodeTypes']): Linter.LintMessage[] {
+  const dir = path.join(fixtures, nodeTypes ? `typed-node${nodeTypes}` : 'typed');
   return lintTyped(code, { dir, filename, rules: { 'unblock/no-blocking-call': ['error', { categories: allCategories }] } });
 }
 
@@ -42,7 +43,7 @@ describe('catalog', () => {
     describe(file, () => {
       cases.invalid.forEach((testCase, index) => {
         it(`reports ${testCase.ids.join(', ')} (#${index + 1})`, () => {
-          const messages = lint(testCase.code, testCase.filename ?? 'file.ts', testCase.requiresNode22Types ?? false);
+          const messages = lint(testCase.code, testCase.filename ?? 'file.ts', testCase.nodeTypes);
           expect(messages.filter((message) => message.fatal)).toEqual([]);
           const expected = testCase.ids.map((id) => {
             const [module, ...rest] = splitId(id);
@@ -57,8 +58,7 @@ describe('catalog', () => {
         const code = typeof testCase === 'string' ? testCase : testCase.code;
         it(`does not report look-alike #${index + 1}`, () => {
           const filename = typeof testCase === 'string' ? 'file.ts' : (testCase.filename ?? 'file.ts');
-          const node22 = typeof testCase !== 'string' && (testCase.requiresNode22Types ?? false);
-          const messages = lint(code, filename, node22);
+          const messages = lint(code, filename, typeof testCase === 'string' ? undefined : testCase.nodeTypes);
           expect(messages.filter((message) => message.fatal)).toEqual([]);
           expect(messages.map((message) => message.message)).toEqual([]);
         });

@@ -9,6 +9,13 @@ export async function build() {
     ids: ['execa.execaSync'],
   },
   {
+    code: `import { execaCommandSync } from 'execa';
+export async function build() {
+  return execaCommandSync('npm run build').stdout;
+}`,
+    ids: ['execa.execaCommandSync'],
+  },
+  {
     code: `import { $ } from 'execa';
 export async function build() {
   $.sync('npm', ['run', 'build']);
@@ -36,9 +43,10 @@ export async function build() {
 ];
 
 export const valid: string[] = [
-  `import { execa, $, execaNode } from 'execa';
+  `import { execa, $, execaNode, execaCommand } from 'execa';
 export async function build() {
   await execa('npm', ['run', 'build']);
+  await execaCommand('npm run build');
   await $\`git status\`;
   await execaNode('script.js');
 }`,

@@ -64,9 +64,17 @@ exports.derive = async (pw, salt) => scrypt(pw, salt, 64);`,
 }`,
     ids: ['node:crypto.pbkdf2Sync'],
   },
+  {
+    code: `import { argon2Sync } from 'node:crypto';
+export async function hashPassword(password: string) {
+  return argon2Sync('argon2id', { message: password, nonce: Buffer.alloc(16), parallelism: 4, tagLength: 64, memory: 65536, passes: 3 });
+}`,
+    ids: ['node:crypto.argon2Sync'],
+    nodeTypes: 24,
+  },
 ];
 
-export const valid: string[] = [
+export const valid: (string | CatalogCase)[] = [
   `import { randomBytes, randomInt, pbkdf2, scrypt } from 'node:crypto';
 export async function withCallbacks() {
   randomBytes(32, (err, buf) => void [err, buf]);
@@ -90,4 +98,13 @@ export async function derive(pw: string) {
   `export async function webCrypto(data: ArrayBuffer) {
   return crypto.subtle.digest('SHA-256', data);
 }`,
+  {
+    code: `import { argon2 } from 'node:crypto';
+import { promisify } from 'node:util';
+export async function hashPassword(password: string) {
+  return promisify(argon2)('argon2id', { message: password, nonce: Buffer.alloc(16), parallelism: 4, tagLength: 64, memory: 65536, passes: 3 });
+}`,
+    ids: [],
+    nodeTypes: 24,
+  },
 ];

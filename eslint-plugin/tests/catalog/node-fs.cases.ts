@@ -216,9 +216,37 @@ export class Loader {
 }`,
     ids: ['node:fs.readFileSync'],
   },
+  // Node 22 and 24 additions: declared by @types/node@24.
+  {
+    code: `import * as fs from 'node:fs';
+export async function sources(dir: string) {
+  return fs.globSync('**/*.ts', { cwd: dir });
+}`,
+    ids: ['node:fs.globSync'],
+    nodeTypes: 24,
+  },
+  {
+    code: `import { mkdtempDisposableSync } from 'node:fs';
+export async function scratch() {
+  const dir = mkdtempDisposableSync('/tmp/job-');
+  dir.remove();
+}`,
+    ids: ['node:fs.mkdtempDisposableSync', 'node:fs.DisposableTempDir#remove'],
+    nodeTypes: 24,
+  },
+  {
+    code: `import { Utf8Stream } from 'node:fs';
+const log = new Utf8Stream({ dest: 'app.log' });
+export async function handle() {
+  log.write('request');
+  log.flushSync();
+}`,
+    ids: ['node:fs.Utf8Stream#flushSync'],
+    nodeTypes: 24,
+  },
 ];
 
-export const valid: string[] = [
+export const valid: (string | CatalogCase)[] = [
   `import { readFile } from 'node:fs/promises';
 export async function load(p: string) {
   return readFile(p, 'utf8');
@@ -265,4 +293,17 @@ export async function load(p: string) {
   await d.read();
   await d.close();
 }`,
+  {
+    // `await using` disposes asynchronously; flush(callback) and fs.promises.glob do not block.
+    code: `import { Utf8Stream } from 'node:fs';
+import { glob, mkdtempDisposable } from 'node:fs/promises';
+const log = new Utf8Stream({ dest: 'app.log' });
+export async function handle() {
+  await using dir = await mkdtempDisposable('/tmp/job-');
+  for await (const file of glob('*.ts', { cwd: dir.path })) log.write(file);
+  await new Promise((resolve) => log.flush(resolve));
+}`,
+    ids: [],
+    nodeTypes: 24,
+  },
 ];

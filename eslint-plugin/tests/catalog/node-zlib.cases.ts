@@ -41,9 +41,17 @@ exports.pack = async (b) => zlib['gzipSync'](b);`,
     ids: ['node:zlib.gzipSync'],
     filename: 'script.js',
   },
+  {
+    code: `import * as zlib from 'node:zlib';
+export async function roundTrip(b: Buffer) {
+  return zlib.zstdDecompressSync(zlib.zstdCompressSync(b));
+}`,
+    ids: ['node:zlib.zstdDecompressSync', 'node:zlib.zstdCompressSync'],
+    nodeTypes: 24,
+  },
 ];
 
-export const valid: string[] = [
+export const valid: (string | CatalogCase)[] = [
   `import { gzip, createGzip, crc32 } from 'node:zlib';
 import { promisify } from 'node:util';
 export async function pack(b: Buffer) {
@@ -55,4 +63,13 @@ export async function pack(b: Buffer) {
 export function packSync(b: Buffer) {
   return gzipSync(b);
 }`,
+  {
+    code: `import { zstdCompress } from 'node:zlib';
+import { promisify } from 'node:util';
+export async function pack(b: Buffer) {
+  return promisify(zstdCompress)(b);
+}`,
+    ids: [],
+    nodeTypes: 24,
+  },
 ];

@@ -1,7 +1,7 @@
 /**
  * Test-case data for the catalog: one `<catalog-module>.cases.ts` per file in core/src/catalog, each
  * exporting `invalid: CatalogCase[]` and `valid: (string | CatalogCase)[]` (a string is a 'file.ts'
- * snippet; an object with `ids: []` when it needs `filename` or `requiresNode22Types`).
+ * snippet; an object with `ids: []` when it needs `filename` or `nodeTypes`).
  */
 export interface CatalogCase {
   /** A complete TypeScript module; the blocking calls sit inside async functions. */
@@ -15,6 +15,9 @@ export interface CatalogCase {
    * TypeScript resolves it to the module.
    */
   filename?: 'file.ts' | 'file.mts' | 'script.js';
-  /** Needs `@types/node@22` (node:sqlite); does not type-check against the installed `@types/node@20`. */
-  requiresNode22Types?: boolean;
+  /**
+   * Needs newer Node typings than the installed `@types/node@20`: 22 (node:sqlite) lints it in fixtures/typed-node22,
+   * 24 (`crypto.argon2Sync`, zstd, sqlite tag stores) in fixtures/typed-node24.
+   */
+  nodeTypes?: 22 | 24;
 }

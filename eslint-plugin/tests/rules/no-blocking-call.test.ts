@@ -244,5 +244,17 @@ untypedRuleTester().run('no-blocking-call (context, untyped)', rule, {
       code: `import crypto from 'node:crypto'; export async function id() { return crypto.randomBytes(16); }`,
       errors: [error('crypto.randomBytes', 'inside async function `id`', 'use `util.promisify(crypto.randomBytes)`')],
     },
+    {
+      // Node 22 and 24 APIs, found by their import whatever @types/node the project has (or none).
+      code: `import { globSync } from 'node:fs'; import * as zlib from 'zlib'; import { argon2Sync } from 'node:crypto';
+       import { stripTypeScriptTypes } from 'node:module';
+       export async function build(p, o) { globSync(p); zlib.zstdCompressSync(p); argon2Sync('argon2id', o); stripTypeScriptTypes(p); }`,
+      errors: [
+        error('fs.globSync', 'inside async function `build`', 'use `fs.promises.glob`'),
+        error('zlib.zstdCompressSync', 'inside async function `build`', 'use `util.promisify(zlib.zstdCompress)`'),
+        error('crypto.argon2Sync', 'inside async function `build`', 'use `util.promisify(crypto.argon2)`'),
+        error('module.stripTypeScriptTypes', 'inside async function `build`', 'strip the types ahead of time (a build step), or in a worker thread'),
+      ],
+    },
   ],
 });

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BlockingApi, blockingApis, twinLabel } from 'unblock-core';
 import rule from '../../src/rules/no-blocking-call.js';
-import { typedRuleTester } from '../util/rule-tester.js';
+import { nodeDeclarations } from '../catalog/node-declarations.js';
+import { typedNode24FixtureDir, typedRuleTester } from '../util/rule-tester.js';
 
 /** How each module is imported in the samples, and the arguments each API is called with. */
 const imports: Record<string, string> = {
@@ -63,6 +64,9 @@ const samples: Record<string, string> = {
   'node:zlib.inflateSync': 'p',
   'node:zlib.inflateRawSync': 'p',
   'node:zlib.unzipSync': 'p',
+  'node:zlib.zstdCompressSync': 'p',
+  'node:zlib.zstdDecompressSync': 'p',
+  'node:crypto.argon2Sync': `'argon2id', { message: p, nonce: q, parallelism: 1, tagLength: 32, memory: 8192, passes: 1 }`,
   'node:child_process.execSync': `p, { encoding: 'utf8' }`,
   'node:child_process.execFileSync': `p, ['--version'], { encoding: 'utf8' }`,
   'bcrypt.hashSync': 'p, 10',
@@ -74,6 +78,9 @@ const samples: Record<string, string> = {
 };
 
 const rewritable = blockingApis.filter((api) => api.twin?.rewrite);
+/** Built-ins that the installed @types/node@20 lacks (`zstdCompressSync`): linted and type-checked with @types/node@24. */
+const node20Types = nodeDeclarations(path.dirname(require.resolve('@types/node/package.json')));
+const needsNode24 = (api: BlockingApi) => api.module.startsWith('node:') && !node20Types.has(api.id);
 
 function sample(api: BlockingApi) {
   const ns = namespaces[api.module]!;
@@ -99,15 +106,22 @@ describe('twins', () => {
     expect(Object.keys(samples).sort()).toEqual(rewritable.map((api) => api.id).sort());
   });
 
-  it('all suggestion outputs type-check together with tsc', () => {
-    const dir = path.resolve(__dirname, '../../../artifacts/twins');
+  it.each([
+    ['twins', false],
+    ['twins-node24', true],
+  ] as const)('all suggestion outputs type-check together with tsc (artifacts/%s)', (folder, node24) => {
+    const dir = path.resolve(__dirname, '../../../artifacts', folder);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
+    // @types/node@24 alone: its typeRoots stand-in for `node` (fixtures/typed-node24/README.md).
+    const types = node24 ? { typeRoots: [path.join(typedNode24FixtureDir, 'types')] } : {};
     writeFileSync(
       path.join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] } }),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'], ...types } }),
     );
-    rewritable.forEach((api, index) => {
+    const apis = rewritable.filter((api) => needsNode24(api) === node24);
+    expect(apis.length).toBeGreaterThan(0);
+    apis.forEach((api, index) => {
       writeFileSync(path.join(dir, `twin${index}.ts`), sample(api).output);
       if (offersWorker(api)) writeFileSync(path.join(dir, `worker${index}.ts`), workerOutput(api));
     });
@@ -117,9 +131,9 @@ describe('twins', () => {
   });
 });
 
-typedRuleTester().run('no-blocking-call (every twin)', rule, {
+const cases = (apis: readonly BlockingApi[]) => ({
   valid: [],
-  invalid: rewritable.map((api) => {
+  invalid: apis.map((api) => {
     const { code, output, title } = sample(api);
     return {
       name: api.id,
@@ -137,6 +151,8 @@ typedRuleTester().run('no-blocking-call (every twin)', rule, {
     };
   }),
 });
+typedRuleTester().run('no-blocking-call (every twin)', rule, cases(rewritable.filter((api) => !needsNode24(api))));
+typedRuleTester(typedNode24FixtureDir).run('no-blocking-call (every twin, Node 24 typings)', rule, cases(rewritable.filter(needsNode24)));
 
 /** CPU-bound entries, except randomBytes: its overloads cannot be typed through a worker. */
 function offersWorker(api: BlockingApi): boolean {

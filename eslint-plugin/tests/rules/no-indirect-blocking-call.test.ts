@@ -8,6 +8,7 @@ const indirect = (api: string, context: string, chain: string, remedy: string) =
   data: { api, context, chain, remedy },
 });
 const readFileRemedy = (helper: string) => `make the chain async with \`fs.promises.readFile\`, or run \`${helper}\` in a worker thread`;
+const newRemedy = 'make the chain async with `fs.promises.readFile`';
 
 const valid: (string | ValidTestCase<Options>)[] = [
   // mutual recursion that never blocks terminates
@@ -46,6 +47,29 @@ const valid: (string | ValidTestCase<Options>)[] = [
     code: `import { loadConfig } from './indirect-config.js'; export async function main() { return loadConfig(); }`,
     options: [{ maxDepth: 1 }],
   },
+  // arrow helpers: an async body, work deferred to a timer, @nonblocking
+  `import { readFileSync } from 'node:fs';
+   const later = () => setTimeout(() => readFileSync('x'), 10);
+   const helper = async () => readFileSync('x');
+   /** @nonblocking */ const small = () => readFileSync('app.pid');
+   export async function main() { later(); small(); return helper(); }`,
+  // calling a generator function runs none of its body
+  `import { readFileSync } from 'node:fs';
+   function* lines() { yield readFileSync('x', 'utf8'); }
+   export async function main() { return lines(); }`,
+  // mutual recursion through arrows that never blocks terminates
+  `const even = (n: number): boolean => (n === 0 ? true : odd(n - 1));
+   const odd = (n: number): boolean => (n === 0 ? false : even(n - 1));
+   export async function main() { return even(10); }`,
+  // classes: a constructor that defers its blocking work, blocking methods that are not called, @nonblocking
+  `import { readFileSync } from 'node:fs';
+   class Lazy { constructor() { setTimeout(() => readFileSync('x'), 10); } load() { return readFileSync('x'); } }
+   /** Reads a pid file of a few bytes. @nonblocking */
+   class Pid { pid = readFileSync('app.pid', 'utf8'); }
+   class Quiet { constructor(readonly name: string) {} onRead = () => readFileSync('x'); }
+   export async function main() { return [new Lazy(), new Pid(), new Quiet('q'), new Map(), new Promise((resolve) => resolve(1))]; }`,
+  // a class declared without a body to look into
+  `declare class Opaque { constructor(); } export async function main() { return new Opaque(); }`,
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -112,6 +136,70 @@ export async function main() { return read('x'); }`,
 const readAll = (paths: string[]) => paths.map((p) => readFileSync(p, 'utf8'));
 export const main = async () => readAll(['a', 'b']);`,
     errors: [indirect('readAll()', 'inside async arrow function `main`', `readAll → fs.readFileSync (${FILE}:2)`, readFileRemedy('readAll'))],
+  },
+  {
+    name: 'an arrow helper with an expression body',
+    code: `import { readFileSync } from 'node:fs';
+const read = (p: string) => readFileSync(p, 'utf8');
+export async function main() { return read('x'); }`,
+    errors: [indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:2)`, readFileRemedy('read'))],
+  },
+  {
+    name: 'mutual recursion through arrows with expression bodies',
+    code: `import { readFileSync } from 'node:fs';
+const ping = (n: number): number => pong(n);
+const pong = (n: number): number => (n > 0 ? ping(n - 1) : readFileSync('x').length);
+export async function main() { return ping(3); }`,
+    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy('ping'))],
+  },
+  {
+    name: 'a helper called inside a sync callback of async code',
+    code: `import { readFileSync } from 'node:fs';
+function readOne(p: string) { return readFileSync(p, 'utf8'); }
+export async function f(items: string[]) { return items.map((x) => readOne(x)); }`,
+    errors: [indirect('readOne()', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy('readOne'))],
+  },
+  {
+    name: 'a helper passed by reference to a sync callback of async code',
+    code: `import { readFileSync } from 'node:fs';
+const readOne = (p: string) => { return readFileSync(p, 'utf8'); };
+export async function f(items: string[]) { items.forEach(console.log); setTimeout(readOne, 10, 'later'); return items.map(readOne); }`,
+    errors: [indirect('readOne', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy('readOne'))],
+  },
+  {
+    name: 'new: a constructor that blocks',
+    code: `import { readFileSync } from 'node:fs';
+class Helper {
+  text: string;
+  constructor() { this.text = readFileSync('x', 'utf8'); }
+}
+export async function main() { return new Helper(); }`,
+    errors: [indirect('new Helper()', 'inside async function `main`', `Helper → constructor → fs.readFileSync (${FILE}:4)`, newRemedy)],
+  },
+  {
+    name: 'new: a field initializer that blocks',
+    code: `import { readFileSync } from 'node:fs';
+class Cache {
+  data = readFileSync('cache.json', 'utf8');
+}
+export const main = async () => new Cache();`,
+    errors: [indirect('new Cache()', 'inside async arrow function `main`', `Cache → fs.readFileSync (${FILE}:3)`, newRemedy)],
+  },
+  {
+    name: 'new: a base class constructor, through super() and without a constructor of its own',
+    code: `import { readFileSync } from 'node:fs';
+class Base {
+  constructor() { readFileSync('x'); }
+}
+class Derived extends Base {
+  constructor() { super(); }
+}
+class Plain extends Base {}
+export async function main() { return [new Derived(), new Plain()]; }`,
+    errors: [
+      indirect('new Derived()', 'inside async function `main`', `Derived → constructor → Base → constructor → fs.readFileSync (${FILE}:3)`, newRemedy),
+      indirect('new Plain()', 'inside async function `main`', `Plain → Base → constructor → fs.readFileSync (${FILE}:3)`, newRemedy),
+    ],
   },
   {
     name: 'default-exported and re-exported helpers',

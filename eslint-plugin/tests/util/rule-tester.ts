@@ -14,12 +14,15 @@ RuleTester.itOnly = it.only;
 /** The typed fixture project: virtual code is linted as `file.ts` inside it, with real node_modules types. */
 export const typedFixtureDir = path.resolve(__dirname, '../../../fixtures/typed');
 
-export function typedRuleTester(): RuleTester {
+/** The same with `@types/node@24` instead of 20, for APIs that Node 20 lacks. */
+export const typedNode24FixtureDir = path.resolve(__dirname, '../../../fixtures/typed-node24');
+
+export function typedRuleTester(fixtureDir = typedFixtureDir): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',
-        tsconfigRootDir: typedFixtureDir,
+        tsconfigRootDir: fixtureDir,
       },
     },
   });
