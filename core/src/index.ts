@@ -16,7 +16,7 @@ export { nodePrefixed, originOf, packageOfFile, type Origin } from './analysis/o
 export { FunctionSummaries, type Summary } from './analysis/summaries.js';
 export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
 // Fixes that span files: make a chain of the project's functions async.
-export { chainGroups, planAsyncChain, type ChainPlan, type ChainRefusal, type ChainRefusalReason } from './fixes/chain.js';
+export { planAsyncChain, planAsyncChains, type ChainPlan, type ChainRefusal, type ChainRefusalReason } from './fixes/chain.js';
 // Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';
 export { IncrementalChecker, type CheckResult } from './incremental/checker.js';

@@ -46,19 +46,75 @@ export interface ChainPlan {
 }
 
 /**
- * One plan for the chains of `findings` (indirect findings of `detector`'s program), which share their functions:
- * a function made async for one chain changes the calls in the others. Group findings with `chainGroups`.
+ * One plan for the chains of `findings` (indirect findings of `detector`'s program), together: a function made async
+ * for one chain changes the calls in the others.
  */
 export function planAsyncChain(detector: BlockingCallDetector, findings: readonly Finding[]): ChainPlan | ChainRefusal {
-  const { program, resolver } = detector;
-  const checker = program.getTypeChecker();
-  const chains: { functions: FunctionNode[]; leaf: ts.CallExpression }[] = [];
+  const chains: Chain[] = [];
   for (const finding of findings) {
-    const chain = chainOf(program, finding);
+    const chain = chainOf(detector.program, finding);
     if ('refused' in chain) return chain;
     chains.push(chain);
   }
+  const planned = plan(detector, chains);
+  return 'caller' in planned ? planned.refusal : planned;
+}
+
+/**
+ * Plans for all of `findings`: the chains that share a function are planned together, and so are two chains when a
+ * function of one calls a function of the other (`summary → loadConfig` beside `listUsers → readJson`, both reaching
+ * `readJson`): each result names the findings it covers.
+ */
+export function planAsyncChains(detector: BlockingCallDetector, findings: readonly Finding[]): { findings: Finding[]; result: ChainPlan | ChainRefusal }[] {
+  const results: { findings: Finding[]; result: ChainPlan | ChainRefusal }[] = [];
+  const groups: { findings: Finding[]; chains: Chain[] }[] = [];
+  for (const finding of findings) {
+    const chain = chainOf(detector.program, finding);
+    if ('refused' in chain) results.push({ findings: [finding], result: chain });
+    else {
+      const joined = groups.filter((group) => group.chains.some((other) => other.functions.some((fn) => chain.functions.includes(fn))));
+      const group = { findings: [...joined.flatMap((other) => other.findings), finding], chains: [...joined.flatMap((other) => other.chains), chain] };
+      for (const other of joined) groups.splice(groups.indexOf(other), 1);
+      groups.push(group);
+    }
+  }
+  const done: { group: (typeof groups)[number]; result: ChainPlan | ChainRefusal }[] = [];
+  while (groups.length > 0) {
+    const group = groups.shift()!;
+    for (;;) {
+      const planned = plan(detector, group.chains);
+      if (!('caller' in planned)) {
+        done.push({ group, result: planned });
+        break;
+      }
+      // A sync caller that another chain makes async: plan both together.
+      const owner = (candidate: { chains: Chain[] }) => candidate.chains.some((chain) => chain.functions.includes(planned.caller!));
+      const other = groups.find(owner) ?? done.find((entry) => owner(entry.group))?.group;
+      if (!planned.caller || !other) {
+        done.push({ group, result: planned.refusal });
+        break;
+      }
+      groups.splice(groups.indexOf(other), 1);
+      done.splice(done.findIndex((entry) => entry.group === other), 1);
+      group.findings.push(...other.findings);
+      group.chains.push(...other.chains);
+    }
+  }
+  return [...results, ...done.map(({ group, result }) => ({ findings: group.findings, result }))];
+}
+
+interface Chain {
+  readonly functions: FunctionNode[];
+  readonly leaf: ts.CallExpression;
+}
+
+function plan(detector: BlockingCallDetector, chains: readonly Chain[]): ChainPlan | { refusal: ChainRefusal; caller: FunctionNode | undefined } {
+  const { program, resolver } = detector;
+  const checker = program.getTypeChecker();
+  const refuse = (refusal: ChainRefusal, caller?: FunctionNode) => ({ refusal, caller });
+  const syntax = typescriptSyntax(resolver);
   const functions = new Set(chains.flatMap((chain) => chain.functions));
+  const uses = joinSyncCallers(program, resolver, syntax, functions);
   const edits = new Map<string, FixEdit[]>();
   const add = (node: ts.Node, edit: FixEdit) => {
     const file = node.getSourceFile().fileName;
@@ -67,29 +123,29 @@ export function planAsyncChain(detector: BlockingCallDetector, findings: readonl
 
   for (const fn of functions) {
     const refusal = functionRefusal(fn, checker, program);
-    if (refusal) return refusal;
+    if (refusal) return refuse(refusal);
     add(fn, { range: [asyncPosition(fn), asyncPosition(fn)], text: 'async ' });
     if (fn.type) add(fn, { range: [fn.type.getStart(), fn.type.getEnd()], text: `Promise<${fn.type.getText()}>` });
   }
   for (const chain of chains) {
     const { leaf } = chain;
     const fix = leafFix(detector, resolver, leaf, chain.functions.at(-1)!);
-    if ('refused' in fix) return fix;
+    if ('refused' in fix) return refuse(fix);
     for (const edit of fix.edits) add(leaf, edit);
   }
-  const syntax = typescriptSyntax(resolver);
   let callSites = 0;
   const files = new Set<string>();
-  for (const use of usesOf(program, resolver, functions)) {
+  for (const use of uses) {
     const refusal = useRefusal(use, functions, syntax, program);
-    if (refusal) return refusal;
+    const merges = refusal?.refused === 'sync caller' || refusal?.refused === 'this call from a sync method';
+    if (refusal) return refuse(refusal, merges && use.kind === 'call' ? (syntax.enclosingFunction(use.call) as FunctionNode) : undefined);
     if (use.kind !== 'call' || ts.isAwaitExpression(use.call.parent)) continue;
     callSites++;
     files.add(use.call.getSourceFile().fileName);
     for (const edit of awaitEdits(use.call)) add(use.call, edit);
   }
   const merged = mergeEdits(edits);
-  if ('refused' in merged) return merged;
+  if ('refused' in merged) return refuse(merged);
   const names = [...functions].map((fn) => nameOf(fn) ?? 'anonymous function');
   const first = names[0]!;
   return {
@@ -100,26 +156,32 @@ export function planAsyncChain(detector: BlockingCallDetector, findings: readonl
   };
 }
 
-/** Findings whose chains share a function, together (each group is one plan). */
-export function chainGroups(program: ts.Program, findings: readonly Finding[]): Finding[][] {
-  const groups: { functions: Set<FunctionNode>; findings: Finding[] }[] = [];
-  for (const finding of findings) {
-    const chain = chainOf(program, finding);
-    const functions = new Set('refused' in chain ? [] : chain.functions);
-    const joined = groups.filter((group) => [...functions].some((fn) => group.functions.has(fn)));
-    const group = { functions, findings: [finding] };
-    for (const other of joined) {
-      for (const fn of other.functions) group.functions.add(fn);
-      group.findings.unshift(...other.findings);
-      groups.splice(groups.indexOf(other), 1);
+/**
+ * The uses of `functions`, once every plain sync function (a function declaration, or a function held by a
+ * variable) that calls one of them has joined them: it blocks through them, so it is part of the chain too
+ * (`summary → countAdmins → listUsers` beside `summary → loadConfig`). Methods, getters, constructors and callbacks
+ * do not join: their calls stop the rewrite, and the refusal names them.
+ */
+function joinSyncCallers(program: ts.Program, resolver: CallResolver, syntax: ReturnType<typeof typescriptSyntax>, functions: Set<FunctionNode>): Use[] {
+  for (let round = 0; ; round++) {
+    const uses = usesOf(program, resolver, functions);
+    if (round >= 32) return uses;
+    let grew = false;
+    for (const use of uses) {
+      if (use.kind !== 'call' || use.viaThis) continue;
+      const caller = syntax.enclosingFunction(use.call) as FunctionNode | undefined;
+      if (!caller || functions.has(caller) || syntax.isAsync(caller) || syntax.callOfArgument(caller) || !nameOf(caller)) continue;
+      const plain = ts.isFunctionDeclaration(caller) || ((ts.isArrowFunction(caller) || ts.isFunctionExpression(caller)) && ts.isVariableDeclaration(caller.parent));
+      if (!plain) continue;
+      functions.add(caller);
+      grew = true;
     }
-    groups.push(group);
+    if (!grew) return uses;
   }
-  return groups.map((group) => group.findings);
 }
 
 /** The functions of a finding's chain, outermost first, and the blocking call at its end. */
-function chainOf(program: ts.Program, finding: Finding): { functions: FunctionNode[]; leaf: ts.CallExpression } | ChainRefusal {
+function chainOf(program: ts.Program, finding: Finding): Chain | ChainRefusal {
   const links = finding.chain ?? [];
   const functions: FunctionNode[] = [];
   let leaf: ts.CallExpression | undefined;
