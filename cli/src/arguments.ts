@@ -28,8 +28,8 @@ Options:
   -h, --help                show this help
   -v, --version             show the version
 
-Exit codes: 0 no finding left, 1 findings left or rewrites refused, 2 usage or configuration error,
-            3 unexpected failure.`;
+Exit codes: 0 no finding left, 1 findings left or rewrites refused (with --dry-run: also rewrites it would make),
+            2 usage or configuration error, 3 unexpected failure.`;
 
 export function parseArguments(argv: readonly string[]): Command {
   let parsed;

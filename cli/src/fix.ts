@@ -148,7 +148,9 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
       refused.push({ file, line, text: message, category: chainRefusal.category ?? 'chain', reason: chainRefusal.reason ?? '' });
       continue;
     }
-    if (refused.some((entry) => entry.file === file && entry.category === 'type error' && pick(finding.fixes, options.worker))) continue;
+    // Put back after a type error: counted as refused already.
+    const putBack = finding.kind === 'indirect' ? options.chains : !!pick(finding.fixes, options.worker);
+    if (putBack && refused.some((entry) => entry.file === file && entry.category === 'type error')) continue;
     left.push({ file, line, text: message, ...leftReason(finding, options) });
   }
 

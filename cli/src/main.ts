@@ -24,7 +24,9 @@ export async function main(argv: readonly string[], cwd = process.cwd(), out = p
     const result = await runFix({ ...command, cwd, progress });
     progress.clear();
     out.write(`${formatReport(result, cwd, command.dryRun)}\n`);
-    return result.left.length + result.refused.length === 0 ? 0 : 1;
+    // With --dry-run, what would be applied is still in the code.
+    const remaining = result.left.length + result.refused.length + (command.dryRun ? result.applied.length : 0);
+    return remaining === 0 ? 0 : 1;
   } catch (error) {
     progress.clear();
     if (error instanceof UsageError) {

@@ -97,7 +97,7 @@ function findConfig(cwd: string, project: string | undefined): string {
 
 /** A diagnostic as one line: `src/a.ts:3:7 TS2322 Type 'string' is not assignable to type 'number'.` */
 export function formatDiagnostic(diagnostic: ts.Diagnostic, cwd = process.cwd()): string {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\s+/g, ' ');
   if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code} ${message}`;
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
   return `${path.relative(cwd, diagnostic.file.fileName)}:${line + 1}:${character + 1} TS${diagnostic.code} ${message}`;

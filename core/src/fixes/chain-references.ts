@@ -11,7 +11,9 @@ import { functionHeldBy, type FunctionNode } from '../syntax/typescript.js';
 export type Use =
   | { readonly kind: 'call'; readonly fn: FunctionNode; readonly call: ts.CallExpression; readonly viaThis: boolean }
   | { readonly kind: 'export'; readonly fn: FunctionNode; readonly node: ts.Node }
-  | { readonly kind: 'value' | 'new' | 'type'; readonly fn: FunctionNode; readonly node: ts.Node };
+  | { readonly kind: 'value' | 'new' | 'type'; readonly fn: FunctionNode; readonly node: ts.Node }
+  /** `x.load()` where `x`'s type is unknown (`any`): it may call a method or export of the chain. */
+  | { readonly kind: 'unknown receiver'; readonly fn: FunctionNode; readonly node: ts.Node };
 
 /** Every use of `functions` in the project's own files. */
 export function usesOf(program: ts.Program, resolver: CallResolver, functions: ReadonlySet<FunctionNode>): Use[] {
@@ -26,6 +28,10 @@ export function usesOf(program: ts.Program, resolver: CallResolver, functions: R
       if (ts.isIdentifier(node) && names.has(node.text) && !isDeclarationName(node)) {
         const fn = functionOf(node, resolver, checker, functions);
         if (fn) uses.push(classify(node, fn));
+        else {
+          const same = unknownReceiver(node, checker, functions);
+          if (same) uses.push({ kind: 'unknown receiver', fn: same, node: node.parent });
+        }
       }
       ts.forEachChild(node, visit);
     };
@@ -58,7 +64,9 @@ function isExport(node: ts.Node): boolean {
     const object = parent.parent;
     return ts.isObjectLiteralExpression(object) && ts.isBinaryExpression(object.parent) && isExportsTarget(object.parent.left);
   }
-  return ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportsTarget(parent.left);
+  if (!ts.isBinaryExpression(parent) || parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  // `exports.f = f`: the value exported, and the export's own name
+  return (parent.right === node && isExportsTarget(parent.left)) || (parent.left === node && isExportsTarget(node as ts.Expression));
 }
 
 function isExportsTarget(node: ts.Expression): boolean {
@@ -81,6 +89,14 @@ function functionOf(node: ts.Identifier, resolver: CallResolver, checker: ts.Typ
     if (declaration && functions.has(declaration as FunctionNode)) return declaration as FunctionNode;
   }
   return undefined;
+}
+
+/** `x.name` where `x` is typed `any`, and `name` names a function of the chain. */
+function unknownReceiver(node: ts.Identifier, checker: ts.TypeChecker, functions: ReadonlySet<FunctionNode>): FunctionNode | undefined {
+  const access = node.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.name !== node) return undefined;
+  if (!(checker.getTypeAtLocation(access.expression).flags & ts.TypeFlags.Any)) return undefined;
+  return [...functions].find((fn) => nameOf(fn) === node.text);
 }
 
 function collectAliases(file: ts.SourceFile, names: Set<string>): void {
@@ -111,7 +127,9 @@ const declarationKinds: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 export function nameOf(fn: FunctionNode): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn) || ts.isAccessor(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+    return fn.name.text;
+  }
   const holder = fn.parent;
   if ((ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name)) {
     return holder.name.text;

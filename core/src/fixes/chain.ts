@@ -231,6 +231,8 @@ function useRefusal(use: Use, functions: ReadonlySet<FunctionNode>, syntax: Retu
       return refusal('constructor', `\`${name}\` is called with \`new\` (${at.where})`, at.file, at.line);
     case 'type':
       return refusal('unsupported', `\`${name}\`'s type is used (${at.where}): it would change`, at.file, at.line);
+    case 'unknown receiver':
+      return refusal('unsupported', `\`${node.getText()}\` may be \`${name}\`: its object's type is unknown (${at.where})`, at.file, at.line);
     case 'value':
       return refusal('callback', `\`${name}\` is passed as a value (${at.where}): its caller would get a promise`, at.file, at.line);
     case 'export':
@@ -250,7 +252,9 @@ function useRefusal(use: Use, functions: ReadonlySet<FunctionNode>, syntax: Retu
       if (functions.has(caller) || syntax.isAsync(caller)) return undefined;
       const callerName = nameOf(caller);
       const label = `${functionFacts(caller).kind}${callerName ? ` \`${callerName}\`` : ''}`;
-      if (ts.isAccessor(caller)) return refusal('getter', `\`${name}\` is called by the ${ts.isGetAccessor(caller) ? 'getter' : 'setter'} ${label} (${at.where})`, at.file, at.line);
+      if (ts.isAccessor(caller)) {
+        return refusal('getter', `\`${name}\` is called by the ${ts.isGetAccessor(caller) ? 'getter' : 'setter'} \`${callerName}\` (${at.where})`, at.file, at.line);
+      }
       if (ts.isConstructorDeclaration(caller)) return refusal('constructor', `\`${name}\` is called by a constructor (${at.where})`, at.file, at.line);
       if (use.viaThis) return refusal('this call from a sync method', `\`this.${name}()\` is called by the sync ${label} (${at.where})`, at.file, at.line);
       const passed = syntax.callOfArgument(caller);
