@@ -63,10 +63,10 @@ export async function optionsSource(projectDir: string, useEslint: boolean): Pro
         }
         throw new UsageError(`the ESLint config of ${projectDir} could not be loaded: ${firstLine(error)}\n(run with --no-eslint-config to use the defaults)`);
       }
-      if (!isRecord(config)) return 'ignored';
+      if (!isRecord(config)) return defaults; // no config object matches the file (ESLint would not lint it): defaults
       const rules = unblockRules(config.rules, isRecord(config.settings) ? config.settings.unblock : undefined);
       for (const problem of rules.problems) if (!seen.has(problem) && seen.add(problem)) problems.push(problem);
-      return eslintCheckOptions(rules, {});
+      return eslintCheckOptions(rules, rules.shared); // a rule the config does not set: its shared settings
     },
   };
 }

@@ -48,6 +48,8 @@ export interface FixResult {
   /** Type errors of the project after the fix, and before it. */
   readonly typeErrors: { before: number; after: number };
   readonly optionsFrom: string;
+  /** Files of the project the ESLint config ignores (not checked). */
+  readonly ignored: number;
   readonly optionProblems: readonly string[];
   readonly rounds: number;
 }
@@ -167,6 +169,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
     changes,
     typeErrors: { before: before.length, after: typeErrors(program, project.sourceFiles(program)).length },
     optionsFrom: source.description,
+    ignored: [...fileOptions.values()].filter((value) => value === 'ignored').length,
     optionProblems: source.problems,
     rounds,
   };

@@ -36,6 +36,7 @@ export function summary(result: FixResult, dryRun: boolean): string {
     `${result.refused.length} refused${counted(result.refused)}`,
     `${result.left.length} left${counted(result.left)}`,
     `type errors: ${result.typeErrors.before} before, ${result.typeErrors.after} after`,
+    ...(result.ignored > 0 ? [`${result.ignored} file${result.ignored === 1 ? '' : 's'} ignored by the ESLint config`] : []),
   ].join('; ');
 }
 
