@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import * as path from 'node:path';
 import { main } from '../src/main.js';
 
-export const root = path.resolve(import.meta.dirname, '../..');
+export const root = path.resolve(__dirname, '../..');
 const work = path.join(root, 'artifacts/cli-tests');
 const tscBin = path.join(root, 'node_modules/typescript/bin/tsc');
 
@@ -41,8 +41,8 @@ export interface CliRun {
 export async function runCli(dir: string, args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const stream = (write: (text: string) => void) => ({ isTTY: false, write: (text: string) => (write(text), true) }) as unknown as NodeJS.WriteStream;
-  const code = await main(args, dir, stream((text) => (stdout += text)), stream((text) => (stderr += text)));
+  const stream = <T>(write: (text: string) => void) => ({ isTTY: false, write: (text: string) => (write(text), true) }) as unknown as T;
+  const code = await main(args, dir, stream<typeof process.stdout>((text) => (stdout += text)), stream<typeof process.stderr>((text) => (stderr += text)));
   return { code, stdout, stderr };
 }
 
