@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, counts, runCli, tsc, type CliRun } from './helpers.js';
+import { readFile } from 'node:fs/promises';
 
 type Cases = Record<string, () => Promise<unknown>>;
 
@@ -23,8 +24,8 @@ describe('TypeScript, ES modules (fixtures/chains/ts-esm)', () => {
   let fixed: string;
   let run: CliRun;
   beforeAll(async () => {
-    original = copyFixture('chains/ts-esm', 'ts-esm-original');
-    fixed = copyFixture('chains/ts-esm', 'ts-esm-fixed');
+    original = await copyFixture('chains/ts-esm', 'ts-esm-original');
+    fixed = await copyFixture('chains/ts-esm', 'ts-esm-fixed');
     run = await runCli(fixed, ['fix', '--chains', '--no-eslint-config']);
   });
 
@@ -50,7 +51,7 @@ describe('TypeScript, ES modules (fixtures/chains/ts-esm)', () => {
 
   it('type-checks and returns the same results', async () => {
     for (const dir of [original, fixed]) {
-      const compiled = tsc(dir);
+      const compiled = await tsc(dir);
       expect(compiled.status, compiled.output).toBe(0);
     }
     const load = async (dir: string) => (await import(pathToFileURL(path.join(dir, 'dist/cases.js')).href)) as Cases;
@@ -63,22 +64,22 @@ describe('JavaScript, CommonJS and an ES module (fixtures/chains/js-cjs)', () =>
   let fixed: string;
   let run: CliRun;
   beforeAll(async () => {
-    original = copyFixture('chains/js-cjs', 'js-cjs-original');
-    fixed = copyFixture('chains/js-cjs', 'js-cjs-fixed');
+    original = await copyFixture('chains/js-cjs', 'js-cjs-original');
+    fixed = await copyFixture('chains/js-cjs', 'js-cjs-fixed');
     run = await runCli(fixed, ['fix', '--chains', '--no-eslint-config']);
   });
 
   it('makes every chain async through require and module.exports, and leaves no finding', async () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(counts(run.stdout)).toMatchObject({ refused: 0, left: 0 });
-    expect(readFileSync(path.join(fixed, 'src/lib/report.js'), 'utf8')).toContain('return { hosts: await hostCount(), files: await listData() };');
-    expect(readFileSync(path.join(fixed, 'src/esm.mjs'), 'utf8')).toContain('(await files.readData(');
+    expect(await readFile(path.join(fixed, 'src/lib/report.js'), 'utf8')).toContain('return { hosts: await hostCount(), files: await listData() };');
+    expect(await readFile(path.join(fixed, 'src/esm.mjs'), 'utf8')).toContain('(await files.readData(');
     const again = await runCli(fixed, ['fix', '--chains', '--dry-run', '--no-eslint-config']);
     expect(counts(again.stdout)).toEqual({ applied: 0, refused: 0, left: 0 });
   });
 
   it('type-checks (checkJs) and returns the same results', async () => {
-    const checked = tsc(fixed);
+    const checked = await tsc(fixed);
     expect(checked.status, checked.output).toBe(0);
     const load = async (dir: string): Promise<Cases> => {
       const cjs = createRequire(path.join(dir, 'src/'))('./cases.js') as Cases;

@@ -3,10 +3,10 @@
  * stops it, an edit that brings a type error put back, `--dry-run` (a diff, nothing written), the options of the
  * project's ESLint config, exit codes, and bad input answered with a message, never a stack trace.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, counts, createProject, fingerprint, runCli } from './helpers.js';
+import { readFile } from 'node:fs/promises';
 
 const tsconfig = JSON.stringify({
   compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], noEmit: true, skipLibCheck: true },
@@ -14,8 +14,8 @@ const tsconfig = JSON.stringify({
 });
 
 describe('refusals (fixtures/chains/refusals)', async () => {
-  const dir = copyFixture('chains/refusals', 'refusals');
-  const before = fingerprint(dir);
+  const dir = await copyFixture('chains/refusals', 'refusals');
+  const before = await fingerprint(dir);
   const run = await runCli(dir, ['fix', '--chains', '--no-eslint-config']);
   const refused = (file: string) => run.stdout.split('\n').filter((line) => line.startsWith(`refused  src/${file}:`));
 
@@ -39,8 +39,8 @@ describe('refusals (fixtures/chains/refusals)', async () => {
     expect(refused('type-error.ts')[0]).toMatch(/— type error: it would bring a type error: src\/type-error\.ts:\d+:\d+ TS2416 Property 'load' in type 'FileLoader'/);
   });
 
-  it('changes no file, leaves what has no safe rewrite, and exits 1', () => {
-    expect(fingerprint(dir)).toEqual(before);
+  it('changes no file, leaves what has no safe rewrite, and exits 1', async () => {
+    expect(await fingerprint(dir)).toEqual(before);
     expect(run.stdout).toMatch(/^left {5}src\/no-twin\.ts:13 {2}`child_process\.execSync` .* — no safe rewrite$/m);
     expect(counts(run.stdout)).toEqual({ applied: 0, refused: 10, left: 1 });
     expect(run.code).toBe(1);
@@ -49,10 +49,10 @@ describe('refusals (fixtures/chains/refusals)', async () => {
 
 describe('--dry-run', () => {
   it('prints a unified diff, writes nothing, and exits 1 while rewrites are pending', async () => {
-    const dir = copyFixture('chains/ts-esm', 'dry-run');
-    const before = fingerprint(dir);
+    const dir = await copyFixture('chains/ts-esm', 'dry-run');
+    const before = await fingerprint(dir);
     const run = await runCli(dir, ['fix', '--chains', '--dry-run', '--no-eslint-config']);
-    expect(fingerprint(dir)).toEqual(before);
+    expect(await fingerprint(dir)).toEqual(before);
     expect(run.stdout).toContain('--- a/src/config.ts\n+++ b/src/config.ts\n@@');
     expect(run.stdout).toMatch(/^-export function loadConfig\(\): Config \{$/m);
     expect(run.stdout).toMatch(/^\+export async function loadConfig\(\): Promise<Config> \{$/m);
@@ -71,26 +71,26 @@ describe('options from the project ESLint config', () => {
   };
 
   it('reads settings.unblock (allow) and the ignores of eslint.config.js', async () => {
-    const dir = createProject('eslint-config', {
+    const dir = await createProject('eslint-config', {
       ...files,
       'eslint.config.js': "export default [{ ignores: ['src/skipped.ts'] }, { files: ['**/*.ts'], settings: { unblock: { allow: [{ from: 'package', package: 'fs', name: 'statSync' }] } } }];\n",
     });
     const run = await runCli(dir, ['fix']);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const fixed = readFileSync(path.join(dir, 'src/a.ts'), 'utf8');
+    const fixed = await readFile(path.join(dir, 'src/a.ts'), 'utf8');
     expect(fixed).toContain('await readFile(import.meta.filename');
     expect(fixed).toContain('statSync(import.meta.filename).size'); // allowed by the config: not reported, not rewritten
-    expect(readFileSync(path.join(dir, 'src/skipped.ts'), 'utf8')).toBe(files['src/skipped.ts']);
+    expect(await readFile(path.join(dir, 'src/skipped.ts'), 'utf8')).toBe(files['src/skipped.ts']);
     expect(run.stdout).toContain('1 file ignored by the ESLint config');
   });
 
   it('says so, and exits 2, when the config does not load', async () => {
-    const dir = createProject('eslint-config-broken', { ...files, 'eslint.config.js': "import 'no-such-package-anywhere';\nexport default [];\n" });
+    const dir = await createProject('eslint-config-broken', { ...files, 'eslint.config.js': "import 'no-such-package-anywhere';\nexport default [];\n" });
     const run = await runCli(dir, ['fix']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^unblock-cli: the ESLint config of .* could not be loaded: .*no-such-package-anywhere/);
     expect(run.stderr).toContain('--no-eslint-config');
-    expect(fingerprint(dir)).toMatchObject({ 'src/a.ts': files['src/a.ts'] });
+    expect(await fingerprint(dir)).toMatchObject({ 'src/a.ts': files['src/a.ts'] });
   });
 });
 
@@ -98,13 +98,13 @@ describe('exit codes and bad input', () => {
   const noStack = (run: { stderr: string }) => expect(run.stderr).not.toMatch(/^\s+at /m);
 
   it('0 when everything is fixed, 1 when findings are left', async () => {
-    const dir = createProject('exit-codes', {
+    const dir = await createProject('exit-codes', {
       'tsconfig.json': tsconfig,
       'package.json': JSON.stringify({ name: 'exit-codes', private: true, type: 'module' }),
       'src/a.ts': "import { readFileSync } from 'node:fs';\nexport async function a(): Promise<string> {\n  return readFileSync(import.meta.filename, 'utf8');\n}\n",
     });
     expect((await runCli(dir, ['fix', '--no-eslint-config'])).code).toBe(0);
-    const left = createProject('exit-codes-left', {
+    const left = await createProject('exit-codes-left', {
       'tsconfig.json': tsconfig,
       'package.json': JSON.stringify({ name: 'exit-codes-left', private: true, type: 'module' }),
       'src/a.ts': "import { execSync } from 'node:child_process';\nexport async function a(): Promise<number> {\n  return execSync('true').length;\n}\n",
@@ -124,21 +124,21 @@ describe('exit codes and bad input', () => {
   });
 
   it('2 without a tsconfig.json, for a path that does not exist, and for syntax errors (nothing written)', async () => {
-    const empty = createProject('no-tsconfig', { 'README.md': 'nothing here\n' });
+    const empty = await createProject('no-tsconfig', { 'README.md': 'nothing here\n' });
     const noConfig = await runCli(empty, ['fix', '--project', 'tsconfig.json']);
     expect(noConfig.code).toBe(2);
     expect(noConfig.stderr).toContain('--project tsconfig.json: no such file or folder');
-    const broken = createProject('syntax-error', {
+    const broken = await createProject('syntax-error', {
       'tsconfig.json': tsconfig,
       'package.json': JSON.stringify({ name: 'syntax-error', private: true, type: 'module' }),
       'src/a.ts': "import { readFileSync } from 'node:fs';\nexport async function a() {\n  return readFileSync('x', 'utf8');\n}\n",
       'src/b.ts': 'export const b = (;\n',
     });
-    const before = fingerprint(broken);
+    const before = await fingerprint(broken);
     const syntax = await runCli(broken, ['fix', '--no-eslint-config']);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toMatch(/syntax errors; fix them first:\nsrc\/b\.ts:1:19 TS1109 Expression expected\./);
-    expect(fingerprint(broken)).toEqual(before);
+    expect(await fingerprint(broken)).toEqual(before);
     const missing = await runCli(broken, ['fix', 'src/nowhere']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('src/nowhere: no such file or folder');

@@ -3,9 +3,10 @@
  * copy resolves `@types/node`, `typescript` and `eslint` as a project would), `unblock-cli` run on it in-process
  * (`main`, with its output captured), `tsc` on it, and a fingerprint of its files to prove nothing changed.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { main } from '../src/main.js';
 
 export const root = path.resolve(__dirname, '../..');
@@ -13,20 +14,20 @@ const work = path.join(root, 'artifacts/cli-tests');
 const tscBin = path.join(root, 'node_modules/typescript/bin/tsc');
 
 /** A fresh copy of `fixtures/<fixture>` (without build output) named `name`. */
-export function copyFixture(fixture: string, name: string): string {
+export async function copyFixture(fixture: string, name: string): Promise<string> {
   const dir = path.join(work, name);
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(path.join(root, 'fixtures', fixture), dir, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
+  await rm(dir, { recursive: true, force: true });
+  await cp(path.join(root, 'fixtures', fixture), dir, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
   return dir;
 }
 
 /** A new project from `files` (a tsconfig.json among them, or not). */
-export function createProject(name: string, files: Record<string, string>): string {
+export async function createProject(name: string, files: Record<string, string>): Promise<string> {
   const dir = path.join(work, name);
-  rmSync(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
   for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
   }
   return dir;
 }
@@ -46,23 +47,25 @@ export async function runCli(dir: string, args: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-export function tsc(dir: string, args: string[] = []): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [tscBin, '-p', dir, ...args], { encoding: 'utf8' });
-  return { status: result.status, output: result.stdout + result.stderr };
+export async function tsc(dir: string, args: string[] = []): Promise<{ status: number | null; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tscBin, '-p', dir, ...args], { encoding: 'utf8' });
+    return { status: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: failed.code ?? null, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
 }
 
 /** Every file under `dir` (but build output) with its text: equal fingerprints, nothing changed. */
-export function fingerprint(dir: string): Record<string, string> {
+export async function fingerprint(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current)) {
-      const full = path.join(current, entry);
-      if (entry === 'dist' || entry === 'node_modules') continue;
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(dir, full)] = readFileSync(full, 'utf8');
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (entry.isFile() && !relative.split(path.sep).some((part) => part === 'dist' || part === 'node_modules')) {
+      files[relative] = await readFile(path.join(dir, relative), 'utf8');
     }
-  };
-  walk(dir);
+  }
   return files;
 }
 

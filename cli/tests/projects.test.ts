@@ -2,25 +2,25 @@
  * `unblock-cli fix --chains` on the demo app (every finding fixed, tsc clean, the same HTTP responses) and on a real
  * codebase, ESLint's own `lib/` (400+ JavaScript files): no crash, no new type error; the counts are printed.
  */
-import { cpSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, counts, createProject, root, runCli, tsc } from './helpers.js';
+import { cp } from 'node:fs/promises';
 
 describe('the demo app', () => {
   it('is fixed completely, with its own ESLint config: 0 findings left, tsc clean, the same responses', async () => {
-    const original = copyFixture('demo-app', 'demo-original');
-    const fixed = copyFixture('demo-app', 'demo-fixed');
+    const original = await copyFixture('demo-app', 'demo-original');
+    const fixed = await copyFixture('demo-app', 'demo-fixed');
     const run = await runCli(fixed, ['fix', '--chains']);
     console.log(`[demo-app] ${run.stdout.trim().split('\n').at(-1)}`);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(counts(run.stdout)).toEqual({ applied: 11, refused: 0, left: 0 });
     expect(run.stdout).toContain('Make `loadConfig` async (1 function, 2 call sites in 2 files)');
     for (const dir of [original, fixed]) {
-      const compiled = tsc(dir);
+      const compiled = await tsc(dir);
       expect(compiled.status, compiled.output).toBe(0);
     }
 
@@ -47,15 +47,15 @@ describe('the demo app', () => {
 
 describe('a real codebase: eslint lib/', () => {
   it('runs to the end with no new type error, and prints applied / refused / left', async () => {
-    const dir = createProject('real-codebase', {
+    const dir = await createProject('real-codebase', {
       'tsconfig.json': JSON.stringify({
         compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, types: ['node'] },
         include: ['lib/**/*.js'],
       }),
     });
     const eslintDir = path.join(root, 'node_modules/eslint');
-    cpSync(path.join(eslintDir, 'lib'), path.join(dir, 'lib'), { recursive: true });
-    cpSync(path.join(eslintDir, 'package.json'), path.join(dir, 'package.json'));
+    await cp(path.join(eslintDir, 'lib'), path.join(dir, 'lib'), { recursive: true });
+    await cp(path.join(eslintDir, 'package.json'), path.join(dir, 'package.json'));
     const run = await runCli(dir, ['fix', '--chains', '--no-eslint-config']);
     const summary = run.stdout.trim().split('\n').at(-1)!;
     console.log(`[real codebase: eslint lib/] ${summary}\n${run.stdout.split('\n').filter((line) => /^(applied|refused|left) /.test(line)).join('\n')}`);
