@@ -134,14 +134,12 @@ function plan(detector: BlockingCallDetector, chains: readonly Chain[]): ChainPl
     for (const edit of fix.edits) add(leaf, edit);
   }
   let callSites = 0;
-  const files = new Set<string>();
   for (const use of uses) {
     const refusal = useRefusal(use, functions, syntax, program);
     const merges = refusal?.refused === 'sync caller' || refusal?.refused === 'this call from a sync method';
     if (refusal) return refuse(refusal, merges && use.kind === 'call' ? (syntax.enclosingFunction(use.call) as FunctionNode) : undefined);
     if (use.kind !== 'call' || ts.isAwaitExpression(use.call.parent)) continue;
     callSites++;
-    files.add(use.call.getSourceFile().fileName);
     for (const edit of awaitEdits(use.call)) add(use.call, edit);
   }
   const merged = mergeEdits(edits);
@@ -149,7 +147,7 @@ function plan(detector: BlockingCallDetector, chains: readonly Chain[]): ChainPl
   const names = [...functions].map((fn) => nameOf(fn) ?? 'anonymous function');
   const first = names[0]!;
   return {
-    title: `Make \`${first}\` async (${plural(functions.size, 'function')}, ${plural(callSites, 'call site')} in ${plural(files.size, 'file')})`,
+    title: `Make \`${first}\` async (${plural(functions.size, 'function')}, ${plural(callSites, 'call site')} in ${plural(merged.size, 'file')})`,
     functions: names,
     callSites,
     edits: merged,
