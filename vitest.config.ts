@@ -10,7 +10,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['core/tests/**/*.test.ts', 'eslint-plugin/tests/**/*.test.ts', 'runtime/tests/**/*.test.ts', 'language-server/tests/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['core/tests/**/*.test.ts', 'eslint-plugin/tests/**/*.test.ts', 'runtime/tests/**/*.test.ts', 'language-server/tests/**/*.test.ts', 'cli/tests/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -6,5 +6,6 @@ export * from './options.js';
 export * from './messages.js';
 export * from './finding.js';
 export * from './specifier.js';
+export * from './eslint-rules.js';
 export { inlineRefs, isRecord, prune, schemaProblems, type JsonSchema, type JsonType, type SchemaDefinitions } from './schema.js';
 export * from './catalog/types.js';

@@ -26,6 +26,8 @@ export { argumentsOf, CallResolver, isCallLike, specifierMatches, type CallLike 
 export { nodePrefixed, originOf, packageOfFile, type Origin } from './analysis/origin.js';
 export { FunctionSummaries, type Summary } from './analysis/summaries.js';
 export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
+// Fixes that span files: make a chain of the project's functions async.
+export { planAsyncChain, planAsyncChains, type ChainPlan, type ChainRefusal, type ChainRefusalReason } from './fixes/chain.js';
 // Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';
 export { IncrementalChecker, type CheckResult } from './incremental/checker.js';

@@ -4,11 +4,10 @@
  * both what each rule checks for.
  */
 import * as path from 'node:path';
-import { detectorOptions, mergeOptions, ruleNames, type CheckOptions, type FindingKind } from 'unblock-core';
+import { eslintCheckOptions, type CheckOptions, type EslintRules } from 'unblock-core';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
-import { eslintRuleName } from './diagnostics.js';
-import { EslintConfigs, type EslintRules } from './eslint-config.js';
+import { EslintConfigs } from './eslint-config.js';
 import type { Log } from './log.js';
 import { isInside } from './paths.js';
 import type { ProjectService } from './projects/project-service.js';
@@ -96,10 +95,5 @@ export class Configuration {
  * shared `settings.unblock` (a rule it turns off is not checked); otherwise the editor's settings.
  */
 export function checkOptions(eslint: EslintRules | undefined, settings: UnblockSettings): CheckOptions {
-  const forRule = (kind: FindingKind) => {
-    const configured = eslint?.rules.get(eslintRuleName(ruleNames[kind]));
-    if (configured?.severity === 0) return undefined;
-    return detectorOptions(configured && eslint ? mergeOptions(eslint.shared, configured.options) : settings);
-  };
-  return { direct: forRule('direct'), indirect: forRule('indirect') };
+  return eslintCheckOptions(eslint, settings);
 }

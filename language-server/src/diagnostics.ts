@@ -2,19 +2,16 @@
  * Findings of the core → LSP diagnostics: worded by the core's messages, at the severity the settings or the ESLint
  * config give, carrying their fixes so code actions need no second analysis.
  */
-import { formatMessage, pluginNamespace, ruleDocsUrl, ruleNames, type Finding, type Fix } from 'unblock-core';
+import { eslintRuleName, formatMessage, ruleDocsUrl, ruleNames, type Finding, type Fix } from 'unblock-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import type { EslintRules } from './eslint-config.js';
+import type { EslintRules } from 'unblock-core';
 import { fileNameToUri, uriToFileName } from './paths.js';
 import type { SeverityName, UnblockSettings } from './settings.js';
 
 export const source = 'unblock';
 
-/** The rule's name in ESLint configs and disable comments: `unblock/no-blocking-call`. */
-export function eslintRuleName(rule: string): string {
-  return `${pluginNamespace}/${rule}`;
-}
+export { eslintRuleName } from 'unblock-core';
 
 export interface LspFix {
   readonly title: string;

@@ -6,23 +6,9 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indirectOptionsSchema, isRecord, normalizeOptions, pluginNamespace, sharedOptionsSchema, type IndirectOptions, type SharedOptions } from 'unblock-core';
+import { isRecord, unblockRules, type EslintRules } from 'unblock-core';
 
-export interface EslintRuleConfig {
-  /** 0 off, 1 warn, 2 error. */
-  readonly severity: 0 | 1 | 2;
-  readonly options: IndirectOptions;
-}
-
-/** What a file's ESLint config says about unblock. */
-export interface EslintRules {
-  /** `unblock/no-blocking-call` → its configuration, for the rules of this plugin the config sets. */
-  readonly rules: ReadonlyMap<string, EslintRuleConfig>;
-  /** `settings.unblock`: the options both rules share. */
-  readonly shared: SharedOptions;
-  /** What was malformed in them, and left out. */
-  readonly problems: readonly string[];
-}
+export { unblockRules, type EslintRuleConfig, type EslintRules } from 'unblock-core';
 
 interface EslintLike {
   calculateConfigForFile(filePath: string): Promise<unknown>;
@@ -106,42 +92,5 @@ export class EslintConfigs {
       }
       return undefined;
     }
-  }
-}
-
-/**
- * `{ 'unblock/no-blocking-call': [2, { … }] }` → severity and options, for this plugin's rules only; and the shared
- * `settings.unblock`, checked like the editor's settings (ESLint checks rule options, not settings).
- */
-export function unblockRules(rules: unknown, settings?: unknown): EslintRules {
-  const result = new Map<string, EslintRuleConfig>();
-  const problems: string[] = [];
-  const shared = normalizeOptions(settings, sharedOptionsSchema, 'settings.unblock');
-  problems.push(...shared.problems);
-  for (const [name, entry] of Object.entries(isRecord(rules) ? rules : {})) {
-    if (!name.startsWith(`${pluginNamespace}/`)) continue;
-    const [level, raw] = Array.isArray(entry) ? entry : [entry];
-    const severity = severityOf(level);
-    if (severity === undefined) continue;
-    const options = normalizeOptions(raw, indirectOptionsSchema, `${name} options`);
-    problems.push(...options.problems);
-    result.set(name, { severity, options: options.options });
-  }
-  return { rules: result, shared: shared.options, problems };
-}
-
-function severityOf(level: unknown): 0 | 1 | 2 | undefined {
-  switch (level) {
-    case 0:
-    case 'off':
-      return 0;
-    case 1:
-    case 'warn':
-      return 1;
-    case 2:
-    case 'error':
-      return 2;
-    default:
-      return undefined;
   }
 }

@@ -245,7 +245,7 @@ function argumentText(call: CallLike): string {
 }
 
 /** `await x` must be parenthesized where the call is a callee, an object of member access, and the like. */
-function needsParentheses(node: ts.Expression): boolean {
+export function needsParentheses(node: ts.Expression): boolean {
   const parent = node.parent;
   return (
     ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) ||

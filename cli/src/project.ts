@@ -1,0 +1,136 @@
+/**
+ * The project being fixed: its tsconfig (found from the working folder, or `--project`), its files as they are
+ * being rewritten (texts held in memory until the end, so nothing is lost on the way), the programs built from
+ * them (unchanged files keep their syntax trees between programs) and the diagnostics to compare before and after.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+/** Bad input: a message for the user, and exit code 2. */
+export class UsageError extends Error {}
+
+export class Project {
+  readonly configFile: string;
+  readonly dir: string;
+  private readonly parsed: ts.ParsedCommandLine;
+  /** Rewritten texts by file name; files not in it are as on disk. */
+  private readonly texts = new Map<string, string>();
+  private readonly trees = new Map<string, ts.SourceFile>();
+  private program: ts.Program | undefined;
+
+  constructor(cwd: string, project: string | undefined) {
+    this.configFile = findConfig(cwd, project);
+    this.dir = path.dirname(this.configFile);
+    const read = ts.readConfigFile(this.configFile, ts.sys.readFile);
+    if (read.error) throw new UsageError(formatDiagnostics([read.error]));
+    this.parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, this.dir, undefined, this.configFile);
+    if (this.parsed.errors.length > 0) throw new UsageError(formatDiagnostics(this.parsed.errors));
+    if (this.parsed.fileNames.length === 0) throw new UsageError(`${this.configFile} includes no source files`);
+  }
+
+  /** A program of the project's files as they are now (original or rewritten). */
+  build(): ts.Program {
+    const options = this.parsed.options;
+    const host = ts.createCompilerHost(options, true);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (fileName) => this.texts.get(path.resolve(fileName)) ?? readFile(fileName);
+    host.getSourceFile = (fileName, languageVersion, onError) => {
+      const text = host.readFile(fileName);
+      if (text === undefined) {
+        onError?.(`cannot read ${fileName}`);
+        return undefined;
+      }
+      const cached = this.trees.get(fileName);
+      if (cached && cached.text === text) return cached;
+      const tree = ts.createSourceFile(fileName, text, languageVersion, true);
+      this.trees.set(fileName, tree);
+      return tree;
+    };
+    this.program = ts.createProgram({
+      rootNames: this.parsed.fileNames,
+      options,
+      host,
+      oldProgram: this.program,
+      projectReferences: this.parsed.projectReferences,
+    });
+    return this.program;
+  }
+
+  /** The project's own files of a program: not declaration files, not from node_modules. */
+  sourceFiles(program: ts.Program): ts.SourceFile[] {
+    return program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
+  }
+
+  textOf(fileName: string): string {
+    return this.texts.get(path.resolve(fileName)) ?? readFileSync(fileName, 'utf8');
+  }
+
+  setText(fileName: string, text: string): void {
+    this.texts.set(path.resolve(fileName), text);
+  }
+
+  revert(fileName: string): void {
+    this.texts.delete(path.resolve(fileName));
+  }
+
+  /** The files rewritten so far, with their texts. */
+  changed(): Map<string, string> {
+    return new Map(this.texts);
+  }
+}
+
+function findConfig(cwd: string, project: string | undefined): string {
+  if (project !== undefined) {
+    const given = path.resolve(cwd, project);
+    if (!existsSync(given)) throw new UsageError(`--project ${project}: no such file or folder`);
+    const file = statSync(given).isDirectory() ? path.join(given, 'tsconfig.json') : given;
+    if (!existsSync(file)) throw new UsageError(`--project ${project}: no tsconfig.json in that folder`);
+    return file;
+  }
+  const found = ts.findConfigFile(cwd, ts.sys.fileExists);
+  if (!found) {
+    throw new UsageError(`no tsconfig.json in ${cwd} or a folder above it: run in a project, or name one with --project <tsconfig>`);
+  }
+  return path.resolve(found);
+}
+
+/** A diagnostic as one line: `src/a.ts:3:7 TS2322 Type 'string' is not assignable to type 'number'.` */
+export function formatDiagnostic(diagnostic: ts.Diagnostic, cwd = process.cwd()): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\s+/g, ' ');
+  if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code} ${message}`;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${path.relative(cwd, diagnostic.file.fileName)}:${line + 1}:${character + 1} TS${diagnostic.code} ${message}`;
+}
+
+function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string {
+  return diagnostics.map((diagnostic) => formatDiagnostic(diagnostic)).join('\n');
+}
+
+/**
+ * The type errors of a program, each with a key that does not depend on where in its file it is (edits move
+ * code): the file, the code and the message. Compared as multisets, before and after an edit.
+ */
+export function typeErrors(program: ts.Program, files: readonly ts.SourceFile[]): ts.Diagnostic[] {
+  return [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...files.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+  ].filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+}
+
+export function errorKey(diagnostic: ts.Diagnostic): string {
+  return `${diagnostic.file?.fileName ?? ''}\0${diagnostic.code}\0${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+}
+
+/** The errors of `after` that `before` does not have (as many times as they are new). */
+export function newErrors(before: readonly ts.Diagnostic[], after: readonly ts.Diagnostic[]): ts.Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const diagnostic of before) counts.set(errorKey(diagnostic), (counts.get(errorKey(diagnostic)) ?? 0) + 1);
+  return after.filter((diagnostic) => {
+    const key = errorKey(diagnostic);
+    const left = counts.get(key) ?? 0;
+    counts.set(key, left - 1);
+    return left <= 0;
+  });
+}
