@@ -96,8 +96,13 @@ export class ProjectService {
     for (const project of this.configured.values()) {
       if (!project.configFile) continue;
       const parsed = parseConfig(project.configFile, (message) => this.host.log(message));
-      if (parsed) project.reloadFileNames(parsed);
-      else this.disposeProject(project);
+      if (!parsed) {
+        this.disposeProject(project);
+        continue;
+      }
+      project.reloadFileNames(parsed);
+      // An open file deleted on disk stays in its project: the buffer is the truth until it is closed.
+      for (const fileName of this.openFilesOf(project)) project.addRoot(fileName);
     }
   }
 

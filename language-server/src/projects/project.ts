@@ -103,6 +103,7 @@ export class Project {
     this.config = parsed;
     this.fileNames = [...parsed.fileNames];
     this.configFileNames = new Set(parsed.fileNames.map(fileKey));
+    for (const key of [...this.extraRoots.keys()]) if (this.configFileNames.has(key)) this.extraRoots.delete(key);
     this.invalidateResolutions();
   }
 
