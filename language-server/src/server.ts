@@ -54,7 +54,7 @@ export class UnblockServer {
       bundledTypesRoot: bundledTypesRoot(),
       workspaceFolders: () => this.configuration.folders,
     });
-    this.configuration = new Configuration(connection, () => this.client, this.projects, log);
+    this.configuration = new Configuration(connection, () => this.client, log);
     const { documents, projects, configuration } = this;
     this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log });
   }

@@ -23,7 +23,7 @@ class RawServer {
         if (headerEnd < 0) return;
         const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
         if (this.buffer.length < headerEnd + 4 + length) return;
-        const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as { id?: number; method?: string };
+        const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as { id?: number; method?: string; result?: unknown; error?: { code: number; message: string } };
         this.buffer = this.buffer.subarray(headerEnd + 4 + length);
         if (typeof message.id === 'number' && message.method === undefined) {
           this.responses.set(message.id, message);
