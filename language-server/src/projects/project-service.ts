@@ -7,6 +7,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { fileKey, isInside, isJavaScript } from '../paths.js';
+import { forgetDiskSnapshots } from './disk-cache.js';
 import { Project, type ProjectHost } from './project.js';
 import { findNearestConfig, inferredOptions, parseConfig } from './tsconfig.js';
 
@@ -115,6 +116,9 @@ export class ProjectService {
   }
 
   private disposeProject(project: Project): void {
+    // The texts only this project read (a file opened from outside the workspace: its folder's files) go with it.
+    const readByOthers = new Set(this.projects().flatMap((other) => (other === project ? [] : [...other.diskFiles.keys()])));
+    forgetDiskSnapshots([...project.diskFiles].flatMap(([key, fileName]) => (readByOthers.has(key) ? [] : [fileName])));
     project.dispose();
     for (const [key, candidate] of this.configured) if (candidate === project) this.configured.delete(key);
     for (const [key, candidate] of this.inferred) if (candidate === project) this.inferred.delete(key);
