@@ -63,5 +63,10 @@ export interface Finding {
   readonly context: FindingContext;
   /** Indirect findings: from the called project function down to the blocking call. */
   readonly chain?: readonly ChainLink[];
+  /**
+   * When the call runs in a helper that async code calls (`write` in `async function init`): the calls of the
+   * outermost helper from async code, so editors can point at them.
+   */
+  readonly calledFrom?: readonly (readonly [start: number, end: number])[];
   readonly fixes: readonly Fix[];
 }
