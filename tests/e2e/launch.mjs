@@ -1,11 +1,12 @@
 // A code-server with the packaged .vsix installed, in a sandbox, and a headless Chromium page on its workbench with
 // fixtures/demo-app open: what an end-to-end check file needs before it drives the editor. `close()` stops both and
 // removes the sandbox (kept with KEEP_RUN=1).
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { exitUnlessPresent, freePort, log, sandbox, stopGroup, tail, until } from './helpers.mjs';
 
 /** `--vsix <file>` from the command line, else the version vscode-client/package.json names. */
@@ -29,24 +30,26 @@ export async function launchVsCode({ root, vsix }) {
   const { chromium } = createRequire(path.join(e2eHome, 'tools', 'package.json'))('playwright-core');
   const box = sandbox(root);
   const dirs = ['--config', path.join(box.run, 'config.yaml'), '--user-data-dir', box.userData, '--extensions-dir', box.extensions];
-  const installed = spawnSync(codeServer, [...dirs, '--install-extension', vsix], { env: box.env, encoding: 'utf8', timeout: 120_000 });
-  if (installed.status !== 0) throw new Error(`code-server --install-extension failed: ${installed.stdout}${installed.stderr}`);
+  await promisify(execFile)(codeServer, [...dirs, '--install-extension', vsix], { env: box.env, encoding: 'utf8', timeout: 120_000 }).catch((error) => {
+    throw new Error(`code-server --install-extension failed: ${error.stdout ?? ''}${error.stderr ?? error.message}`);
+  });
 
   const port = await freePort();
-  const output = fs.openSync(path.join(box.run, 'code-server.log'), 'w');
+  const output = await fs.promises.open(path.join(box.run, 'code-server.log'), 'w');
   const flags = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
   // Its own process group (setsid), so that one signal stops it and everything it started.
   const server = spawn(codeServer, [...dirs, '--bind-addr', `127.0.0.1:${port}`, ...flags, box.workspace], {
     env: box.env,
     detached: true,
-    stdio: ['ignore', output, output],
+    stdio: ['ignore', output.fd, output.fd],
   });
   let browser;
   const close = async () => {
     await browser?.close().catch(() => {});
     await stopGroup(server.pid);
+    await output.close();
     if (process.env.KEEP_RUN) log('run folder kept:', box.run);
-    else fs.rmSync(box.run, { recursive: true, force: true });
+    else await fs.promises.rm(box.run, { recursive: true, force: true });
   };
   try {
     await until('code-server answers /healthz', 60_000, async () => {
