@@ -2,7 +2,7 @@
  * What the core reports: plain data, the same for every adapter (the ESLint rules, the language server), with no
  * syntax-tree node in it and no sentence: `messages.ts` words it, each adapter at its edge.
  */
-import type { BlockingApi } from './catalog/types.js';
+import type { AsyncTwin, BlockingApi } from './catalog/types.js';
 
 export interface FixEdit {
   readonly range: readonly [start: number, end: number];
@@ -63,6 +63,8 @@ export interface Finding {
   readonly context: FindingContext;
   /** Indirect findings: from the called project function down to the blocking call. */
   readonly chain?: readonly ChainLink[];
+  /** Indirect findings: the async twin of the blocking call at the chain's end, when it has one. */
+  readonly chainTwin?: AsyncTwin;
   /**
    * When the call runs in a helper that async code calls (`write` in `async function init`): the calls of the
    * outermost helper from async code, so editors can point at them.

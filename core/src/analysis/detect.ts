@@ -7,7 +7,6 @@ import { blockingApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import type { Finding } from '../finding.js';
 import { buildFixes } from '../fixes/index.js';
-import { twinLabel } from '../messages.js';
 import { detectorOptions, type CheckOptions, type ContextMode, type DetectorOptions } from '../options.js';
 import { specifierNames, type TypeOrValueSpecifier } from '../specifier.js';
 import { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext } from './context.js';
@@ -132,12 +131,9 @@ export class BlockingCallDetector {
       category: summary.api.category,
       docs: summary.api.docs,
       ...(origin && { file: origin.module.slice('file:'.length) }),
-      advice: summary.api.twin
-        ? `make the chain async with \`${twinLabel(summary.api.twin)}\`, or run \`${first.label}\` in a worker thread`
-        : `run \`${first.label}\` in a worker thread`,
     };
     const base = this.finding(call, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
-    return { ...base, kind: 'indirect', chain: summary.chain };
+    return { ...base, kind: 'indirect', chain: summary.chain, ...(summary.api.twin && { chainTwin: summary.api.twin }) };
   }
 
   /** Whether `call` blocks by itself: what `reportsCall` says once the context is known to hold. */
