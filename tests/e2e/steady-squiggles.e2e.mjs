@@ -22,13 +22,12 @@ const file = 'src/routes/config.ts';
 const flagged = String.raw`config\s=\sJSON\.parse\(fs\.readFileSync\(CONFIG_PATH`;
 const typed = 'const n = config.name.length;'; // 29 keys, after an Enter: 30
 
-let passed = 0;
-let failed = 0;
-function check(ok, what, detail) {
+/** Each check's outcome, printed as it comes: `[passed, what]`. */
+const outcomes = [];
+const check = (ok, what, detail) => {
+  outcomes.push([ok, what]);
   console.log(`${ok ? 'PASS' : 'FAIL'} ${what}${detail === undefined ? '' : ` — ${detail}`}`);
-  if (ok) passed++;
-  else failed++;
-}
+};
 
 /** Runs in the page: samples, on every animation frame, whether the flagged line of `uri` shows an error squiggle. */
 function startSampling({ uriSuffix, linePattern }) {
@@ -120,5 +119,6 @@ try {
 } finally {
   await vscode?.close();
 }
-console.log(`${passed} passed, ${failed} failed (${elapsed()})`);
-process.exit(failed === 0 ? 0 : 1);
+const failures = outcomes.filter(([ok]) => !ok).length;
+console.log(`${outcomes.length - failures} passed, ${failures} failed (${elapsed()})`);
+process.exit(failures === 0 ? 0 : 1);
