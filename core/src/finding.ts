@@ -2,7 +2,7 @@
  * What the core reports: plain data, the same for every adapter (the ESLint rules, the language server), with no
  * syntax-tree node in it and no sentence: `messages.ts` words it, each adapter at its edge.
  */
-import type { BlockingApi } from './catalog/types.js';
+import type { AsyncTwin, BlockingApi } from './catalog/types.js';
 
 export interface FixEdit {
   readonly range: readonly [start: number, end: number];
@@ -72,5 +72,7 @@ export interface Finding {
   readonly chain?: readonly ChainLink[];
   /** Indirect findings: how the project function is reached — called, constructed (`new Helper()`) or passed by reference. */
   readonly reached?: 'call' | 'new' | 'reference';
+  /** Indirect findings: the async twin of the blocking call at the chain's end, when it has one. */
+  readonly chainTwin?: AsyncTwin;
   readonly fixes: readonly Fix[];
 }

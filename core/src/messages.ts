@@ -31,7 +31,8 @@ export function ruleDocsUrl(rule: string): string {
  * location reads relative to it.
  */
 export function messageData(finding: Finding, fromFile: string): Record<string, string> {
-  const data: Record<string, string> = { api: findingLabel(finding), context: describeContext(finding.context), remedy: remedyText(finding.api) };
+  const remedy = finding.kind === 'indirect' ? indirectRemedy(finding) : remedyText(finding.api);
+  const data: Record<string, string> = { api: findingLabel(finding), context: describeContext(finding.context), remedy };
   if (finding.kind === 'indirect') data.chain = describeChain(finding.chain ?? [], fromFile);
   return data;
 }
@@ -73,6 +74,20 @@ export function twinLabel(twin: AsyncTwin): string {
 /** "use `fs.promises.readFile`", or the entry's advice. */
 export function remedyText(api: Pick<BlockingApi, 'twin' | 'advice'>): string {
   return api.twin ? `use \`${twinLabel(api.twin)}\`` : (api.advice ?? 'run it in a worker thread');
+}
+
+/**
+ * What to do about an indirect finding, by what it offers: the twin that makes the chain async, and running the
+ * function in a worker thread only when that suggestion is there (an exported function of another file whose
+ * arguments and result can be cloned).
+ */
+export function indirectRemedy(finding: Pick<Finding, 'chain' | 'chainTwin' | 'fixes'>): string {
+  const name = finding.chain?.[0]?.label ?? 'it';
+  const remedies = [
+    ...(finding.chainTwin ? [`make the chain async with \`${twinLabel(finding.chainTwin)}\``] : []),
+    ...(finding.fixes.some((fix) => fix.kind === 'worker') ? [`run \`${name}\` in a worker thread`] : []),
+  ];
+  return remedies.join(', or ') || `make \`${name}\` async, or move its blocking work off the event loop`;
 }
 
 /** "async function `load`", "arrow function", "method `execute`". */

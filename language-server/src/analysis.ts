@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ruleNames, type Finding } from 'unblock-core';
+import { ruleNames, type CheckResult } from 'unblock-core';
 import type * as ts from 'typescript';
 import type { Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
@@ -13,7 +13,7 @@ import type { Configuration } from './configuration.js';
 import { eslintRuleName, severityOf, skippedDiagnostic, toDiagnostic } from './diagnostics.js';
 import { DisabledRanges } from './directives.js';
 import type { OpenDocument, OpenDocuments } from './documents.js';
-import { messageOf, type Log } from './log.js';
+import { counted, messageOf, type Log } from './log.js';
 import { isInNodeModules, isSupported } from './paths.js';
 import type { ProjectService } from './projects/project-service.js';
 import { statusNotification, type StatusParams } from './protocol.js';
@@ -76,7 +76,7 @@ export class Analyzer {
       return undefined;
     }
     const started = performance.now();
-    let result: { sourceFile: ts.SourceFile | undefined; findings: Finding[] };
+    let result: CheckResult;
     try {
       progress?.begin('unblock', undefined, `Loading the TypeScript project of ${path.basename(fileName)}`);
       const project = projects.projectFor(fileName);
@@ -106,9 +106,10 @@ export class Analyzer {
       })
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const elapsed = Math.round(performance.now() - started);
-    if (elapsed > slowAnalysisMs) log.info(`analysing ${fileName} took ${elapsed} ms (${diagnostics.length} findings)`);
-    else if (settings.trace === 'verbose') log.info(`analysed ${fileName} in ${elapsed} ms (${diagnostics.length} findings)`);
-    return this.finish(document, diagnostics, 'ok', elapsed, settings);
+    const findings = counted(diagnostics.length, 'finding');
+    if (elapsed > slowAnalysisMs) log.info(`analysing ${fileName} took ${elapsed} ms (${findings})`);
+    else if (settings.trace === 'verbose') log.info(`analysed ${fileName} in ${elapsed} ms (${findings}${result.reused ? ', unchanged since the last analysis' : ''})`);
+    return this.finish(document, diagnostics, 'ok', elapsed, settings, result.reused);
   }
 
   /** The syntax tree of a document in its project's current program (for code actions). */
@@ -124,10 +125,11 @@ export class Analyzer {
     state: StatusParams['state'],
     elapsed: number,
     settings: UnblockSettings,
+    cached = false,
   ): Analysis | undefined {
     if (!document) return undefined;
     if (settings.trace !== 'off' && state === 'disabled') this.host.log.info(`unblock is disabled for ${document.uri}`);
-    this.status({ uri: document.uri, state, lastAnalysisMs: elapsed, findings: diagnostics.length });
+    this.status({ uri: document.uri, state, lastAnalysisMs: elapsed, findings: diagnostics.length, ...(cached && { cached }) });
     return { uri: document.uri, version: document.version, diagnostics };
   }
 

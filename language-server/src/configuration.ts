@@ -3,14 +3,12 @@
  * sent at start by clients that cannot be asked), the workspace's ESLint config (trusted workspaces only), and from
  * both what each rule checks for.
  */
-import * as path from 'node:path';
 import { eslintCheckOptions, type CheckOptions, type EslintRules } from 'unblock-core';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
 import { EslintConfigs } from './eslint-config.js';
 import type { Log } from './log.js';
 import { isInside } from './paths.js';
-import type { ProjectService } from './projects/project-service.js';
 import { defaultSettings, normalizeSettings, type UnblockSettings } from './settings.js';
 
 /** What a file is analysed with. */
@@ -32,7 +30,6 @@ export class Configuration {
   constructor(
     private readonly connection: Connection,
     private readonly client: () => ClientSupport,
-    private readonly projects: ProjectService,
     private readonly log: Log,
   ) {
     this.eslintConfigs = new EslintConfigs({
@@ -70,7 +67,10 @@ export class Configuration {
 
   /** Everything `fileName` (the document at `uri`) is analysed with. */
   async forFile(uri: string, fileName: string, settings: UnblockSettings): Promise<FileConfiguration> {
-    const eslint = this.trusted && settings.useEslintConfig !== false ? await this.eslintConfigs.rulesFor(fileName, this.folderOf(fileName)) : undefined;
+    // Trust covers the workspace folders: a file from elsewhere loads no ESLint (nor its config, nor a package) from
+    // its own folder, which would run code nobody trusted.
+    const folder = this.workspaceFolderOf(fileName);
+    const eslint = this.trusted && folder !== undefined && settings.useEslintConfig !== false ? await this.eslintConfigs.rulesFor(fileName, folder) : undefined;
     for (const problem of eslint?.problems ?? []) this.log.once(`eslint:${problem}`, `the ESLint config of ${fileName}: ignoring ${problem}`);
     return { settings, eslint, options: checkOptions(eslint, settings) };
   }
@@ -83,10 +83,9 @@ export class Configuration {
     return settings;
   }
 
-  /** The workspace folder of a file (ESLint's cwd), else its project's folder, else its own. */
-  private folderOf(fileName: string): string {
-    const folder = this.folders.filter((candidate) => isInside(candidate, fileName)).sort((a, b) => b.length - a.length)[0];
-    return folder ?? this.projects.assignedProject(fileName)?.directory ?? path.dirname(fileName);
+  /** The (innermost) workspace folder of a file, ESLint's cwd; undefined for a file outside them all. */
+  private workspaceFolderOf(fileName: string): string | undefined {
+    return this.folders.filter((candidate) => isInside(candidate, fileName)).sort((a, b) => b.length - a.length)[0];
   }
 }
 

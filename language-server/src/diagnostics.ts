@@ -89,6 +89,10 @@ export function toDiagnostic(finding: Finding, document: TextDocument, severity:
     const message = finding.context.kind === 'async' ? 'the async function that runs it' : 'the function that runs it';
     diagnostic.relatedInformation = [{ location: { uri: document.uri, range: rangeOf(document, runner.range) }, message }];
   }
+  // A call in a local helper: where async code calls the helper.
+  for (const call of finding.context.calledFrom ?? []) {
+    (diagnostic.relatedInformation ??= []).push({ location: { uri: document.uri, range: rangeOf(document, call) }, message: 'called here from async code' });
+  }
   // Indirect findings: each step of the chain, down to the blocking call.
   finding.chain?.forEach((link, index, chain) => {
     const position = { line: link.line - 1, character: link.character };

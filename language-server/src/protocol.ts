@@ -21,8 +21,11 @@ export const statusNotification = 'unblock/status';
 export interface StatusParams {
   readonly uri: string;
   readonly state: 'ok' | 'error' | 'disabled';
+  /** How long the analysis took; with `cached`, the time of looking the findings up. */
   readonly lastAnalysisMs: number;
   readonly findings: number;
+  /** The findings of the previous analysis, handed back: nothing they depend on changed. */
+  readonly cached?: boolean;
 }
 
 /** Opens a rule's documentation page (its https URL the one argument); the server answers it, clients may too. */

@@ -9,6 +9,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Diagnostic,
+  type DiagnosticServerCancellationData,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type PublishDiagnosticsParams,
@@ -29,6 +30,16 @@ export interface SchedulerHost {
   analyse(uri: string): Promise<Analysis | undefined>;
   publish(params: PublishDiagnosticsParams): Promise<void>;
   requestRefresh(): Promise<void>;
+}
+
+/** The answer to a pull cancelled before its report was ready: the client keeps what it shows and asks again. */
+function cancelled(): ResponseError<DiagnosticServerCancellationData> {
+  return new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+}
+
+/** Resolves once the event loop has read its pending input: an immediate in the next loop turn, after its poll. */
+function afterPendingInput(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 export class Scheduler {
@@ -92,9 +103,7 @@ export class Scheduler {
 
   async pull(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const uri = params.textDocument.uri;
-    if (token.isCancellationRequested) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-    }
+    if (token.isCancellationRequested) throw cancelled();
     const previous = this.pullResults.get(uri);
     // `unblock.run: onSave`: an edited, unsaved document keeps the diagnostics of its last analysis.
     if (previous && this.unsaved.has(uri)) {
@@ -103,6 +112,11 @@ export class Scheduler {
         : { kind: 'full', resultId: previous.resultId, items: previous.items };
     }
     const analysis = await this.host.analyse(uri);
+    // Cancelled while it ran (the client asks again for a newer version): a cancellation, never a report. A client
+    // may take a report to a cancelled pull as partial; vscode-languageclient shows it as an empty list. The
+    // analysis ends synchronously: let the messages that came meanwhile (`$/cancelRequest`) in first.
+    await afterPendingInput();
+    if (token.isCancellationRequested) throw cancelled();
     if (!analysis) return { kind: 'full', items: [] };
     const json = JSON.stringify(analysis.diagnostics);
     if (previous && previous.json === json && params.previousResultId === previous.resultId) {

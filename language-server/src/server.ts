@@ -26,6 +26,7 @@ import { Configuration } from './configuration.js';
 import { OpenDocuments } from './documents.js';
 import { Log, messageOf } from './log.js';
 import { limitHeapGrowth } from './memory.js';
+import { paramsProblem } from './params.js';
 import { isSupported, uriToFileName } from './paths.js';
 import { bumpDiskVersion } from './projects/disk-cache.js';
 import { ProjectService } from './projects/project-service.js';
@@ -53,7 +54,7 @@ export class UnblockServer {
       bundledTypesRoot: bundledTypesRoot(),
       workspaceFolders: () => this.configuration.folders,
     });
-    this.configuration = new Configuration(connection, () => this.client, this.projects, log);
+    this.configuration = new Configuration(connection, () => this.client, log);
     const { documents, projects, configuration } = this;
     this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log });
   }
@@ -202,9 +203,15 @@ export class UnblockServer {
     };
   }
 
-  /** Wraps a request handler: an exception is logged and answered with an error, never fatal. */
+  /**
+   * Wraps a request handler: before `initialize` it is not run (ServerNotInitialized); params without what the
+   * method needs are Invalid params; an exception is logged and answered with an error, never fatal.
+   */
   private request<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R> => {
+      if (!this.scheduler) throw new ResponseError(ErrorCodes.ServerNotInitialized, `unblock: ${name} before \`initialize\``);
+      const problem = paramsProblem(name, params);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `unblock: ${name}: ${problem}`);
       try {
         return await handler(params, token);
       } catch (error) {

@@ -12,6 +12,7 @@ import {
   State,
   TransportKind,
   type LanguageClientOptions,
+  type Middleware,
   type NodeModule,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -111,6 +112,7 @@ class ServerController {
       // Read when the client starts: a restart (on trust change) sends the new value.
       initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
       middleware: {
+        provideDiagnostics: keepShownWhenCancelled,
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
@@ -164,6 +166,17 @@ function ownCommands(client: LanguageClient, own: ReadonlySet<string>): void {
   feature.register = (data) =>
     register({ ...data, registerOptions: { ...data.registerOptions, commands: data.registerOptions.commands.filter((command) => !own.has(command)) } });
 }
+
+/**
+ * A pull the client cancels (the file changed again, or a refresh came, while the server worked) gets from
+ * vscode-languageclient an empty report, whatever the server answered — and the client shows it: every squiggle
+ * of the file blinks off until the next pull is answered. A cancellation instead keeps what is shown and pulls again.
+ */
+const keepShownWhenCancelled: NonNullable<Middleware['provideDiagnostics']> = async (document, previousResultId, token, next) => {
+  const report = await next(document, previousResultId, token);
+  if (token.isCancellationRequested) throw new vscode.CancellationError();
+  return report;
+};
 
 /**
  * `unblock.*` as the server reads it: VS Code's `unblock.trace.server` (the LSP message trace) also sets the

@@ -1,10 +1,13 @@
 /** The "unblock" language status item (the `{}` in the status bar): what the server said about the active file. */
 import type { StatusParams } from 'unblock-language-server/protocol';
 import * as vscode from 'vscode';
+import { analysisDetail, findingsText } from './status-text.js';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly byUri = new Map<string, StatusParams>();
+  /** The time of the last analysis that ran (not cached) per file. */
+  private readonly lastRunMs = new Map<string, number>();
   /** Set while the server is starting or after it failed: shown whatever the file. */
   private serverState: { kind: 'starting' } | { kind: 'failed'; detail: string } | undefined;
 
@@ -32,12 +35,14 @@ export class StatusItem implements vscode.Disposable {
 
   reset(): void {
     this.byUri.clear();
+    this.lastRunMs.clear();
     this.serverState = undefined;
     this.render();
   }
 
   update(params: StatusParams): void {
     this.byUri.set(params.uri, params);
+    if (params.state === 'ok' && !params.cached) this.lastRunMs.set(params.uri, params.lastAnalysisMs);
     if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.render();
   }
 
@@ -82,8 +87,8 @@ export class StatusItem implements vscode.Disposable {
         item.detail = 'see the Unblock output';
         return;
       case 'ok':
-        item.text = status.findings === 0 ? '$(check) unblock: no blocking calls' : `unblock: ${status.findings} blocking call${status.findings === 1 ? '' : 's'}`;
-        item.detail = `last analysis ${status.lastAnalysisMs} ms`;
+        item.text = status.findings === 0 ? '$(check) unblock: no blocking calls' : `unblock: ${findingsText(status.findings)}`;
+        item.detail = analysisDetail(status, this.lastRunMs.get(status.uri));
         return;
     }
   }

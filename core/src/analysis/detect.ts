@@ -7,7 +7,6 @@ import { blockingApis, untypedNames } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import type { Finding } from '../finding.js';
 import { buildFixes } from '../fixes/index.js';
-import { twinLabel } from '../messages.js';
 import { detectorOptions, type CheckOptions, type ContextMode, type DetectorOptions } from '../options.js';
 import { specifierNames, type TypeOrValueSpecifier } from '../specifier.js';
 import { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext } from './context.js';
@@ -145,7 +144,6 @@ export class BlockingCallDetector {
     if (!first || !summary.api) return undefined;
     const constructs = call !== undefined && ts.isNewExpression(call);
     const origin = (call ? this.resolver.originsOfCall(call) : this.resolver.originsOfValue(node)).find((candidate) => candidate.module.startsWith('file:'));
-    const twin = summary.api.twin && `make the chain async with \`${twinLabel(summary.api.twin)}\``;
     const helper: BlockingApi = {
       module: 'project',
       path: origin?.path ?? first.label,
@@ -153,14 +151,9 @@ export class BlockingCallDetector {
       category: summary.api.category,
       docs: summary.api.docs,
       ...(origin && { file: origin.module.slice('file:'.length) }),
-      advice: constructs
-        ? (twin ?? 'run the blocking work in a worker thread')
-        : twin
-          ? `${twin}, or run \`${first.label}\` in a worker thread`
-          : `run \`${first.label}\` in a worker thread`,
     };
     const base = this.finding(node, { api: helper, origin: origin ?? { module: 'project', path: first.label, declaration: fn } }, context, origin && call);
-    return { ...base, kind: 'indirect', chain: summary.chain, reached: !call ? 'reference' : constructs ? 'new' : 'call' };
+    return { ...base, kind: 'indirect', chain: summary.chain, reached: !call ? 'reference' : constructs ? 'new' : 'call', ...(summary.api.twin && { chainTwin: summary.api.twin }) };
   }
 
   /** Whether `call` blocks by itself: what `reportsCall` says once the context is known to hold. */

@@ -25,6 +25,8 @@ export interface CheckResult {
   /** Undefined when the program does not hold the file. */
   readonly sourceFile: ts.SourceFile | undefined;
   readonly findings: Finding[];
+  /** The file's previous findings, unchanged: nothing they depend on changed, so nothing was checked. */
+  readonly reused: boolean;
 }
 
 export class IncrementalChecker {
@@ -62,7 +64,8 @@ export class IncrementalChecker {
     try {
       const program = this.program();
       const sourceFile = program.getSourceFile(fileName);
-      return { sourceFile, findings: sourceFile ? this.checkSourceFile(program, sourceFile, key, options, optionsKey, edit) : [] };
+      if (!sourceFile) return { sourceFile, findings: [], reused: false };
+      return { sourceFile, ...this.checkSourceFile(program, sourceFile, key, options, optionsKey, edit) };
     } catch (error) {
       this.pending = { key, text, edit };
       throw error;
@@ -95,7 +98,7 @@ export class IncrementalChecker {
     options: CheckOptions,
     optionsKey: string,
     edit: PreparedEdit | undefined,
-  ): Finding[] {
+  ): { findings: Finding[]; reused: boolean } {
     const detectors = detectorsFor(program, options);
     const previous = this.checked.get(key);
     const othersSettled = [...this.unproven].every((other) => other === key);
@@ -106,13 +109,14 @@ export class IncrementalChecker {
       previous.optionsKey === optionsKey &&
       [...previous.file.linkedFiles].every(([fileName, linked]) => program.getSourceFile(fileName) === linked);
     let findings: readonly Finding[] | undefined;
-    if (valid && previous.file.sourceFile === sourceFile) findings = previous.file.findings;
+    const reused = valid && previous.file.sourceFile === sourceFile;
+    if (reused) findings = previous.file.findings;
     else if (valid && edit?.previous === previous.file) findings = checkEditedFile(sourceFile, detectors, edit);
     const local = findings !== undefined;
     findings ??= checkFile(sourceFile, detectors);
     if (this.unproven.delete(key) && !local) this.epoch++;
     this.checked.set(key, { file: checkedFile(sourceFile, findings, program), optionsKey, epoch: this.epoch, detectors });
-    return [...findings];
+    return { findings: [...findings], reused };
   }
 
   /** Which files the new program changed, and whether other files' findings may have changed with them. */

@@ -29,11 +29,15 @@ export function diskSnapshot(fileName: string): ts.IScriptSnapshot | undefined {
   return snapshot;
 }
 
+/** Drops the cached texts of files no project reads any more (the projects that read them were disposed). */
+export function forgetDiskSnapshots(fileNames: Iterable<string>): void {
+  for (const fileName of fileNames) diskSnapshots.delete(fileKey(fileName));
+}
+
 export function bumpDiskVersion(fileName: string): void {
   const key = fileKey(fileName);
   diskVersions.set(key, (diskVersions.get(key) ?? 0) + 1);
 }
-
 
 export function diskVersion(fileName: string): number {
   return diskVersions.get(fileKey(fileName)) ?? 0;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { fileKey, isInside, isJavaScript } from '../paths.js';
+import { forgetDiskSnapshots } from './disk-cache.js';
 import { Project, type ProjectHost } from './project.js';
 import { findNearestConfig, inferredOptions, parseConfig } from './tsconfig.js';
 
@@ -96,8 +97,13 @@ export class ProjectService {
     for (const project of this.configured.values()) {
       if (!project.configFile) continue;
       const parsed = parseConfig(project.configFile, (message) => this.host.log(message));
-      if (parsed) project.reloadFileNames(parsed);
-      else this.disposeProject(project);
+      if (!parsed) {
+        this.disposeProject(project);
+        continue;
+      }
+      project.reloadFileNames(parsed);
+      // An open file deleted on disk stays in its project: the buffer is the truth until it is closed.
+      for (const fileName of this.openFilesOf(project)) project.addRoot(fileName);
     }
   }
 
@@ -110,6 +116,9 @@ export class ProjectService {
   }
 
   private disposeProject(project: Project): void {
+    // The texts only this project read (a file opened from outside the workspace: its folder's files) go with it.
+    const readByOthers = new Set(this.projects().flatMap((other) => (other === project ? [] : [...other.diskFiles.keys()])));
+    forgetDiskSnapshots([...project.diskFiles].flatMap(([key, fileName]) => (readByOthers.has(key) ? [] : [fileName])));
     project.dispose();
     for (const [key, candidate] of this.configured) if (candidate === project) this.configured.delete(key);
     for (const [key, candidate] of this.inferred) if (candidate === project) this.inferred.delete(key);

@@ -34,6 +34,8 @@ export class Project {
   /** mtimes of the config files when the project was loaded; undefined: missing (an `extends` that points nowhere). */
   readonly stamps = new Map<string, number | undefined>();
   disposed = false;
+  /** The files this project read from disk (through the shared disk cache), by key. */
+  readonly diskFiles = new Map<string, string>();
 
   constructor(
     private readonly host: ProjectHost,
@@ -103,6 +105,7 @@ export class Project {
     this.config = parsed;
     this.fileNames = [...parsed.fileNames];
     this.configFileNames = new Set(parsed.fileNames.map(fileKey));
+    for (const key of [...this.extraRoots.keys()]) if (this.configFileNames.has(key)) this.extraRoots.delete(key);
     this.invalidateResolutions();
   }
 
@@ -182,6 +185,7 @@ export class Project {
       getScriptSnapshot: (fileName) => {
         const open = documents.byFileName(fileName);
         if (open) return open.takeSnapshot();
+        this.diskFiles.set(fileKey(fileName), fileName);
         return diskSnapshot(fileName);
       },
       getCurrentDirectory: () => this.directory,
