@@ -44,14 +44,14 @@ describe('bad messages', () => {
     await answers(client);
   });
 
-  it('answers a request whose handler throws with an error, and lives on', async () => {
-    // No textDocument: the handler fails on it.
+  it('answers a request without its params with Invalid params, survives a notification whose handler throws, and lives on', async () => {
+    // No textDocument: Invalid params (protocol-errors.test.ts has the other methods and fields).
     await expect(withDeadline(client.connection.sendRequest('textDocument/codeAction', {}), 5_000, 'a broken codeAction')).rejects.toMatchObject({
-      code: -32603,
+      code: -32602,
     });
     await client.connection.sendNotification('textDocument/didOpen', {});
     await answers(client);
-    expect(client.logs.some((line) => line.includes('textDocument/codeAction failed'))).toBe(true);
+    expect(client.errorLogs.some((line) => line.includes('textDocument/didOpen failed'))).toBe(true);
   });
 
   it('ignores (and logs) didChange of a document that is not open', async () => {
