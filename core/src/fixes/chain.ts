@@ -112,7 +112,7 @@ function plan(detector: BlockingCallDetector, chains: readonly Chain[]): ChainPl
   const { program, resolver } = detector;
   const checker = program.getTypeChecker();
   const refuse = (refusal: ChainRefusal, caller?: FunctionNode) => ({ refusal, caller });
-  const syntax = typescriptSyntax(resolver);
+  const syntax = typescriptSyntax(resolver, checker);
   const functions = new Set(chains.flatMap((chain) => chain.functions));
   const uses = joinSyncCallers(program, resolver, syntax, functions);
   const edits = new Map<string, FixEdit[]>();
