@@ -45,6 +45,7 @@ export interface SummaryLimits {
 export const defaultSummaryLimits: SummaryLimits = { maxDepth: 8, maxFunctionSize: 20_000 };
 
 const notBlocking: Summary = { chain: [], api: undefined };
+const promiseReactions = new Set(['.then', '.catch', '.finally']);
 
 /** What a function's own synchronous part does, in source order (its callees' parts are theirs). */
 interface LocalFacts {
@@ -260,11 +261,14 @@ export class FunctionSummaries {
     return facts;
   }
 
-  /** A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. */
+  /**
+   * A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. A promise
+   * reaction (`.then`/`.catch`/`.finally`) runs after the call has returned: not during it.
+   */
   private runsDuring(inner: ts.Node, outer: ts.Node): boolean {
     for (let fn: ts.Node | undefined = inner; fn && fn !== outer; fn = this.syntax.enclosingFunction(fn)) {
       const passed = this.syntax.callOfArgument(fn);
-      if (!passed || this.syntax.callbackTiming(passed.call, passed.index) !== 'sync') return false;
+      if (!passed || promiseReactions.has(passed.method ?? '') || this.syntax.callbackTiming(passed.call, passed.index) !== 'sync') return false;
     }
     return true;
   }
