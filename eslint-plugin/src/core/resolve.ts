@@ -6,7 +6,7 @@ import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
 import { findBlockingApi, offloadApis } from './catalog/index.js';
 import type { BlockingApi } from './catalog/types.js';
-import { isSyncCallbackApi, syncCallbackNames } from './callback-apis.js';
+import { isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from './callback-apis.js';
 import type { CallbackTiming } from './context.js';
 import { importOrigin } from './import-origin.js';
 import { canonicalModule, originOf, type Origin } from './origin.js';
@@ -152,6 +152,9 @@ export class CallResolver {
       const origin = declaration && originOf(declaration, this.program);
       origins = origin ? [origin] : origins;
     }
+    // Nothing declared (`items.map(…)` on a value typed `any` in JavaScript): the method's name, as without types.
+    const callee = skipOuter(calleeOf(call));
+    if (origins.length === 0 && ts.isPropertyAccessExpression(callee)) return isUntypedSyncCallback(`.${callee.name.text}`, index) ? 'sync' : 'unknown';
     for (const origin of origins) {
       if (isSyncCallbackApi(origin.module, origin.path, index)) return 'sync';
       if (offloadApis.some((api) => api.module === origin.module && api.path === origin.path && api.argument === index)) {
