@@ -6,6 +6,7 @@
  */
 import * as ts from 'typescript';
 import { importedValue } from './import-origin.js';
+import { wrappedFunction } from './memoized.js';
 import { skipOuter } from './resolve.js';
 import { isFunctionWithBody, type FunctionNode } from './typescript-syntax.js';
 
@@ -56,7 +57,7 @@ export class ProjectBodies {
     if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
     if (ts.isClassLike(declaration)) return constructs ? declaration : undefined;
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
-      return valueOf(declaration.initializer, constructs);
+      return valueOf(declaration.initializer, constructs) ?? this.wrapped(declaration.initializer, constructs, hops);
     }
     // `module.exports = { readConfig }`: the value the shorthand names
     if (ts.isShorthandPropertyAssignment(declaration) && hops < 4) {
@@ -70,11 +71,19 @@ export class ProjectBodies {
     // `exports.load = function () {}`, `utils.load = () => …`: declared by the assignment's target
     const parent = declaration.parent;
     if ((ts.isPropertyAccessExpression(declaration) || ts.isElementAccessExpression(declaration)) && parent && isAssignment(parent) && parent.left === declaration) {
-      return valueOf(parent.right, constructs);
+      return valueOf(parent.right, constructs) ?? this.wrapped(parent.right, constructs, hops);
     }
     // `module.exports = function load() {}`: the module's `export=`
-    if (isAssignment(declaration)) return valueOf(declaration.right, constructs);
+    if (isAssignment(declaration)) return valueOf(declaration.right, constructs) ?? this.wrapped(declaration.right, constructs, hops);
     return undefined;
+  }
+
+  /** `memoize(load)`, `test ? load : memoize(load)`: the function the wrapper runs (see memoized.ts). */
+  private wrapped(expression: ts.Expression, constructs: boolean, hops: number): SummarizedNode | undefined {
+    const inner = !constructs && hops < 4 ? wrappedFunction(expression, this.checker) : undefined;
+    if (!inner) return undefined;
+    const declarations = ts.isIdentifier(inner) ? (this.aliased(this.checker.getSymbolAtLocation(inner))?.getDeclarations() ?? []) : [];
+    return valueOf(inner, false) ?? declarations.map((declaration) => this.bodyOf(declaration, false, hops + 1)).find(Boolean);
   }
 
   private aliased(symbol: ts.Symbol | undefined): ts.Symbol | undefined {

@@ -353,6 +353,8 @@ function chainLabel(fn: SummarizedNode): string {
   if (named) return named;
   let holder = fn.parent;
   while (ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  // `const isGlobal = memoize(() => …)`: named by the variable that holds the wrapper
+  if (ts.isCallExpression(holder) && ts.isVariableDeclaration(holder.parent) && ts.isIdentifier(holder.parent.name)) return holder.parent.name.text;
   const target = ts.isBinaryExpression(holder) ? holder.left : undefined;
   return target && ts.isPropertyAccessExpression(target) && !isModuleExports(target) ? target.name.text : 'anonymous function';
 }
