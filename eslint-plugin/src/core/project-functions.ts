@@ -78,12 +78,16 @@ export class ProjectBodies {
     return undefined;
   }
 
-  /** `memoize(load)`, `test ? load : memoize(load)`: the function the wrapper runs (see memoized.ts). */
+  /**
+   * A value that names another function: `{ load: readConfig }`, `const f = g`, and wrappers that run it —
+   * `memoize(load)`, `test ? load : memoize(load)` (see memoized.ts).
+   */
   private wrapped(expression: ts.Expression, constructs: boolean, hops: number): SummarizedNode | undefined {
-    const inner = !constructs && hops < 4 ? wrappedFunction(expression, this.checker) : undefined;
+    const value = skipOuter(expression);
+    const inner = hops >= 4 ? undefined : ts.isIdentifier(value) ? value : constructs ? undefined : wrappedFunction(value, this.checker);
     if (!inner) return undefined;
     const declarations = ts.isIdentifier(inner) ? (this.aliased(this.checker.getSymbolAtLocation(inner))?.getDeclarations() ?? []) : [];
-    return valueOf(inner, false) ?? declarations.map((declaration) => this.bodyOf(declaration, false, hops + 1)).find(Boolean);
+    return valueOf(inner, constructs) ?? declarations.map((declaration) => this.bodyOf(declaration, constructs, hops + 1)).find(Boolean);
   }
 
   private aliased(symbol: ts.Symbol | undefined): ts.Symbol | undefined {

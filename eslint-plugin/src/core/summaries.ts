@@ -314,7 +314,9 @@ function functionNamesOf(root: ts.Node, cache = true): readonly string[] {
   if (cached) return cached;
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isClassLike(node)) {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.initializer) && ts.isIdentifier(node.name)) {
+      names.push(node.name.text); // `module.exports = { lock: readLock }`: may name a function under another name
+    } else if (ts.isClassLike(node)) {
       const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
       if (name && ts.isIdentifier(name)) names.push(name.text);
     } else if (isFunctionWithBody(node)) {
