@@ -152,14 +152,16 @@ export class CallResolver {
       const origin = declaration && originOf(declaration, this.program);
       origins = origin ? [origin] : origins;
     }
-    // Nothing declared (`items.map(…)` on a value typed `any` in JavaScript): the method's name, as without types.
-    const callee = skipOuter(calleeOf(call));
-    if (origins.length === 0 && ts.isPropertyAccessExpression(callee)) return isUntypedSyncCallback(`.${callee.name.text}`, index) ? 'sync' : 'unknown';
     for (const origin of origins) {
       if (isSyncCallbackApi(origin.module, origin.path, index)) return 'sync';
       if (offloadApis.some((api) => api.module === origin.module && api.path === origin.path && api.argument === index)) {
         return 'offload';
       }
+    }
+    // Nothing declared (`items.map(…)` on a value typed `any` in JavaScript): the method's name, as without types.
+    const callee = skipOuter(calleeOf(call));
+    if (ts.isPropertyAccessExpression(callee) && !this.symbolOf(callee)?.getDeclarations()?.length) {
+      return isUntypedSyncCallback(`.${callee.name.text}`, index) ? 'sync' : 'unknown';
     }
     return 'unknown';
   }
