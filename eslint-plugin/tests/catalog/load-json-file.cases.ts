@@ -1,20 +1,3 @@
-import type { CatalogCase } from './types.js';
+import { twoShapeCases } from './two-shapes.js';
 
-export const invalid: CatalogCase[] = [
-  {
-    code: `import { loadJsonFileSync } from 'load-json-file';
-export async function run() { return loadJsonFileSync('x'); }`,
-    ids: ['load-json-file.loadJsonFileSync'],
-  },
-  {
-    code: `const loadJsonFile = require('load-json-file');
-exports.run = async () => loadJsonFile.sync('x');`,
-    ids: ['load-json-file.sync'],
-    filename: 'script.js',
-  },
-];
-
-export const valid: string[] = [
-  `import { loadJsonFile } from 'load-json-file';
-export async function run() { return loadJsonFile('x'); }`,
-];
+export const { invalid, valid } = twoShapeCases('load-json-file', 'loadJsonFileSync', 'loadJsonFile', 'loadJsonFile');

@@ -3,17 +3,10 @@
  * function), `const alias = readLock`, and a memoized helper exported the same way.
  */
 import rule from '../../src/rules/no-indirect-blocking-call.js';
+import { indirectInMain } from '../util/indirect-message.js';
 import { typedRuleTester } from '../util/rule-tester.js';
 
-const indirect = (helper: string, chain: string) => ({
-  messageId: 'indirectBlockingCall' as const,
-  data: {
-    api: `${helper}()`,
-    context: 'inside async function `main`',
-    chain,
-    remedy: `make the chain async with \`fs.promises.readFile\`, or run \`${helper}\` in a worker thread`,
-  },
-});
+const indirect = (helper: string, chain: string) => indirectInMain(helper, chain, 'fs.promises.readFile');
 
 typedRuleTester().run('no-indirect-blocking-call (helpers under other names)', rule, {
   valid: [

@@ -4,18 +4,11 @@
  * during the call, and blocking work in the helper's own synchronous part still counts.
  */
 import rule from '../../src/rules/no-indirect-blocking-call.js';
+import { indirectInMain } from '../util/indirect-message.js';
 import { typedRuleTester } from '../util/rule-tester.js';
 
 const FILE = 'file.ts';
-const indirect = (helper: string, chain: string) => ({
-  messageId: 'indirectBlockingCall' as const,
-  data: {
-    api: `${helper}()`,
-    context: 'inside async function `main`',
-    chain,
-    remedy: `make the chain async with \`fs.promises.stat\`, or run \`${helper}\` in a worker thread`,
-  },
-});
+const indirect = (helper: string, chain: string) => indirectInMain(helper, chain, 'fs.promises.stat');
 
 typedRuleTester().run('no-indirect-blocking-call (promise reactions)', rule, {
   valid: [
