@@ -6,6 +6,7 @@
  */
 import * as ts from 'typescript';
 import { importedValue } from './import-origin.js';
+import { wrappedFunction } from './memoized.js';
 import { skipOuter } from './resolve.js';
 import { isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 
@@ -56,7 +57,7 @@ export class ProjectBodies {
     if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
     if (ts.isClassLike(declaration)) return constructs ? declaration : undefined;
     if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
-      return valueOf(declaration.initializer, constructs);
+      return valueOf(declaration.initializer, constructs) ?? this.wrapped(declaration.initializer, constructs, hops);
     }
     // `module.exports = { readConfig }`: the value the shorthand names
     if (ts.isShorthandPropertyAssignment(declaration) && hops < 4) {
@@ -70,11 +71,23 @@ export class ProjectBodies {
     // `exports.load = function () {}`, `utils.load = () => …`: declared by the assignment's target
     const parent = declaration.parent;
     if ((ts.isPropertyAccessExpression(declaration) || ts.isElementAccessExpression(declaration)) && parent && isAssignment(parent) && parent.left === declaration) {
-      return valueOf(parent.right, constructs);
+      return valueOf(parent.right, constructs) ?? this.wrapped(parent.right, constructs, hops);
     }
     // `module.exports = function load() {}`: the module's `export=`
-    if (isAssignment(declaration)) return valueOf(declaration.right, constructs);
+    if (isAssignment(declaration)) return valueOf(declaration.right, constructs) ?? this.wrapped(declaration.right, constructs, hops);
     return undefined;
+  }
+
+  /**
+   * A value that names another function: `{ load: readConfig }`, `const f = g`, and wrappers that run it —
+   * `memoize(load)`, `test ? load : memoize(load)` (see memoized.ts).
+   */
+  private wrapped(expression: ts.Expression, constructs: boolean, hops: number): SummarizedNode | undefined {
+    const value = skipOuter(expression);
+    const inner = hops >= 4 ? undefined : ts.isIdentifier(value) ? value : constructs ? undefined : wrappedFunction(value, this.checker);
+    if (!inner) return undefined;
+    const declarations = ts.isIdentifier(inner) ? (this.aliased(this.checker.getSymbolAtLocation(inner))?.getDeclarations() ?? []) : [];
+    return valueOf(inner, constructs) ?? declarations.map((declaration) => this.bodyOf(declaration, constructs, hops + 1)).find(Boolean);
   }
 
   private aliased(symbol: ts.Symbol | undefined): ts.Symbol | undefined {

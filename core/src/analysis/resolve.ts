@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import { findBlockingApi, offloadApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
-import { isSyncCallbackApi, syncCallbackNames } from '../catalog/callback-apis.js';
+import { isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../catalog/callback-apis.js';
 import type { CallbackTiming } from './context.js';
 import type { TypeOrValueSpecifier } from '../specifier.js';
 import { importOrigin } from './import-origin.js';
@@ -155,6 +155,11 @@ export class CallResolver {
       if (offloadApis.some((api) => api.module === origin.module && api.path === origin.path && api.argument === index)) {
         return 'offload';
       }
+    }
+    // Nothing declared (`items.map(…)` on a value typed `any` in JavaScript): the method's name, as without types.
+    const callee = skipOuter(calleeOf(call));
+    if (ts.isPropertyAccessExpression(callee) && !this.symbolOf(callee)?.getDeclarations()?.length) {
+      return isUntypedSyncCallback(`.${callee.name.text}`, index) ? 'sync' : 'unknown';
     }
     return 'unknown';
   }

@@ -27,6 +27,7 @@ export interface Summary {
 }
 
 const notBlocking: Summary = { chain: [], api: undefined };
+const promiseReactions = new Set(['.then', '.catch', '.finally']);
 
 /** What a function's own synchronous part does, in source order (its callees' parts are theirs). */
 interface LocalFacts {
@@ -242,11 +243,14 @@ export class FunctionSummaries {
     return facts;
   }
 
-  /** A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. */
+  /**
+   * A nested function runs during `outer` when it is a sync callback of a call made in `outer`'s sync part. A promise
+   * reaction (`.then`/`.catch`/`.finally`) runs after the call has returned: not during it.
+   */
   private runsDuring(inner: ts.Node, outer: ts.Node): boolean {
     for (let fn: ts.Node | undefined = inner; fn && fn !== outer; fn = this.syntax.enclosingFunction(fn)) {
       const passed = this.syntax.callOfArgument(fn);
-      if (!passed || this.syntax.callbackTiming(passed.call, passed.index) !== 'sync') return false;
+      if (!passed || promiseReactions.has(passed.method ?? '') || this.syntax.callbackTiming(passed.call, passed.index) !== 'sync') return false;
     }
     return true;
   }
@@ -291,7 +295,9 @@ function functionNamesOf(root: ts.Node, cache = true): readonly string[] {
   if (cached) return cached;
   const names: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isClassLike(node)) {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.initializer) && ts.isIdentifier(node.name)) {
+      names.push(node.name.text); // `module.exports = { lock: readLock }`: may name a function under another name
+    } else if (ts.isClassLike(node)) {
       const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
       if (name && ts.isIdentifier(name)) names.push(name.text);
     } else if (isFunctionWithBody(node)) {
@@ -322,6 +328,9 @@ function chainLabel(fn: SummarizedNode): string {
   }
   const named = functionFacts(fn).name;
   if (named) return named;
+  // `const isGlobal = memoize(() => …)`: named by the variable that holds the wrapper
+  const wrapper = ts.isCallExpression(fn.parent) ? fn.parent : undefined;
+  if (wrapper && ts.isVariableDeclaration(wrapper.parent) && ts.isIdentifier(wrapper.parent.name)) return wrapper.parent.name.text;
   const holder = holderOf(fn);
   const target = holder && ts.isBinaryExpression(holder) ? holder.left : undefined;
   return target && ts.isPropertyAccessExpression(target) && !isModuleExports(target) ? target.name.text : 'anonymous function';

@@ -47,3 +47,8 @@ export function isSyncCallbackApi(module: string, path: string, argument: number
 
 /** The names such APIs are called by (`map`, `then`, `from`, `Promise`): a cheap filter before the type checker. */
 export const syncCallbackNames: ReadonlySet<string> = new Set(syncCallbackApis.map((api) => api.path.split('#').pop()!));
+
+/** Without a declaration to go by (a receiver typed `any`): `.map@0`, `.then@1`, as the untyped rules match them. */
+export function isUntypedSyncCallback(form: string, argument: number): boolean {
+  return syncCallbackApis.some((api) => api.untyped === form && api.argument === argument);
+}

@@ -34,5 +34,8 @@ export const execa = definePackage({
     { path: 'execaCommandSync', category: 'process', twin: COMMAND, docs: `${DOCS}#execacommandsynccommand-options` },
     { ...script('ExecaScriptMethod.sync'), untyped: '$.sync' },
     { ...script('ExecaScriptMethod.s'), untyped: '$.s' },
+    // execa 5 and earlier (CommonJS, `export = execa` over `declare const execa: { sync; commandSync; … }`).
+    { path: 'sync', category: 'process', twin: { module: 'execa', name: 'default', style: 'promise', label: 'execa()' }, docs: `https://github.com/sindresorhus/execa/tree/v5.1.1#execasyncfile-arguments-options` },
+    { path: 'commandSync', category: 'process', twin: { module: 'execa', name: 'command', style: 'promise', label: 'execa.command()' }, docs: `https://github.com/sindresorhus/execa/tree/v5.1.1#execacommandsynccommand-options` },
   ],
 });

@@ -27,6 +27,27 @@ import { rimraf } from './rimraf.js';
 import { sass } from './sass.js';
 import { synckit } from './synckit.js';
 import { tinyglobby } from './tinyglobby.js';
+// Packages added for real-world recall (legacy CommonJS shapes included).
+import { admZip } from './adm-zip.js';
+import { del } from './del.js';
+import { findUp } from './find-up.js';
+import { gracefulFs } from './graceful-fs.js';
+import { isbinaryfile } from './isbinaryfile.js';
+import { loadJsonFile } from './load-json-file.js';
+import { locatePath } from './locate-path.js';
+import { makeDir } from './make-dir.js';
+import { mkdirp } from './mkdirp.js';
+import { pathExists } from './path-exists.js';
+import { readPackageUp } from './read-package-up.js';
+import { readPkg } from './read-pkg.js';
+import { readPkgUp } from './read-pkg-up.js';
+import { resolve } from './resolve.js';
+import { shelljs } from './shelljs.js';
+import { symlinkOrCopy } from './symlink-or-copy.js';
+import { tmp } from './tmp.js';
+import { which } from './which.js';
+import { writeJsonFile } from './write-json-file.js';
+import { xlsx } from './xlsx.js';
 import type { BlockingApi, PackageCatalog } from './types.js';
 
 export * from './types.js';
@@ -57,6 +78,26 @@ export const packages: readonly PackageCatalog[] = [
   betterSqlite3,
   synckit,
   deasync,
+  admZip,
+  del,
+  findUp,
+  gracefulFs,
+  isbinaryfile,
+  loadJsonFile,
+  locatePath,
+  makeDir,
+  mkdirp,
+  pathExists,
+  readPackageUp,
+  readPkg,
+  readPkgUp,
+  resolve,
+  shelljs,
+  symlinkOrCopy,
+  tmp,
+  which,
+  writeJsonFile,
+  xlsx,
 ];
 
 export const blockingApis: readonly BlockingApi[] = packages.flatMap((pkg) =>

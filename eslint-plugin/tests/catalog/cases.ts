@@ -23,6 +23,26 @@ import * as rimraf from './rimraf.cases.js';
 import * as sass from './sass.cases.js';
 import * as synckit from './synckit.cases.js';
 import * as tinyglobby from './tinyglobby.cases.js';
+import * as admZip from './adm-zip.cases.js';
+import * as del from './del.cases.js';
+import * as findUp from './find-up.cases.js';
+import * as gracefulFs from './graceful-fs.cases.js';
+import * as isbinaryfile from './isbinaryfile.cases.js';
+import * as loadJsonFile from './load-json-file.cases.js';
+import * as locatePath from './locate-path.cases.js';
+import * as makeDir from './make-dir.cases.js';
+import * as mkdirp from './mkdirp.cases.js';
+import * as pathExists from './path-exists.cases.js';
+import * as readPackageUp from './read-package-up.cases.js';
+import * as readPkg from './read-pkg.cases.js';
+import * as readPkgUp from './read-pkg-up.cases.js';
+import * as resolve from './resolve.cases.js';
+import * as shelljs from './shelljs.cases.js';
+import * as symlinkOrCopy from './symlink-or-copy.cases.js';
+import * as tmp from './tmp.cases.js';
+import * as which from './which.cases.js';
+import * as writeJsonFile from './write-json-file.cases.js';
+import * as xlsx from './xlsx.cases.js';
 import type { CatalogCase } from './types.js';
 
 export const caseFiles: Record<string, { invalid: CatalogCase[]; valid: (string | CatalogCase)[] }> = {
@@ -50,4 +70,24 @@ export const caseFiles: Record<string, { invalid: CatalogCase[]; valid: (string 
   'sass': sass,
   'synckit': synckit,
   'tinyglobby': tinyglobby,
+  'adm-zip': admZip,
+  'del': del,
+  'find-up': findUp,
+  'graceful-fs': gracefulFs,
+  'isbinaryfile': isbinaryfile,
+  'load-json-file': loadJsonFile,
+  'locate-path': locatePath,
+  'make-dir': makeDir,
+  'mkdirp': mkdirp,
+  'path-exists': pathExists,
+  'read-package-up': readPackageUp,
+  'read-pkg': readPkg,
+  'read-pkg-up': readPkgUp,
+  'resolve': resolve,
+  'shelljs': shelljs,
+  'symlink-or-copy': symlinkOrCopy,
+  'tmp': tmp,
+  'which': which,
+  'write-json-file': writeJsonFile,
+  'xlsx': xlsx,
 };

@@ -40,6 +40,13 @@ export async function build() {
 }`,
     ids: ['execa.execaSync', 'execa.ExecaScriptMethod.sync'],
   },
+  {
+    // execa 5 and earlier (CommonJS): \`execa.sync\`, \`execa.commandSync\`
+    code: `const execa = require('execa');
+exports.run = async () => [execa.sync('git', ['--version']), execa.commandSync('git status')];`,
+    ids: ['execa.sync', 'execa.commandSync'],
+    filename: 'script.js',
+  },
 ];
 
 export const valid: string[] = [

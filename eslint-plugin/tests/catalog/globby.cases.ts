@@ -17,6 +17,16 @@ export async function tasks() {
 }`,
     ids: ['globby.generateGlobTasksSync', 'globby.isIgnoredByIgnoreFilesSync'],
   },
+  {
+    // globby 11 and earlier (CommonJS): \`globby.sync\`, \`globby.gitignore.sync\`
+    code: `const globby = require('globby');
+exports.files = async () => {
+  const ignored = globby.gitignore.sync();
+  return globby.sync('**/*').filter((f) => !ignored(f));
+};`,
+    ids: ['globby.Gitignore#sync', 'globby.sync'],
+    filename: 'script.js',
+  },
 ];
 
 export const valid: string[] = [
