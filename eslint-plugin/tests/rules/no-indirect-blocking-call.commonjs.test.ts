@@ -14,7 +14,7 @@ const indirect = (helper: string, chain: string) => ({
     api: `${helper}()`,
     context: 'inside async function `main`',
     chain,
-    remedy: `make the chain async with \`fs.promises.readFile\`, or run \`${helper}\` in a worker thread`,
+    remedy: 'make the chain async with `fs.promises.readFile`',
   },
 });
 const readToken = indirect('readToken', 'readToken → fs.readFileSync (indirect-cjs-exports.js:5)');

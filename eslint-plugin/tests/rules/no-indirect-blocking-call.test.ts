@@ -143,7 +143,7 @@ export const main = async () => readAll(['a', 'b']);`,
     code: `import { readFileSync } from 'node:fs';
 const read = (p: string) => readFileSync(p, 'utf8');
 export async function main() { return read('x'); }`,
-    errors: [indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:2)`, readFileRemedy('read'))],
+    errors: [indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:2)`, readFileRemedy())],
   },
   {
     name: 'mutual recursion through arrows with expression bodies',
@@ -151,21 +151,21 @@ export async function main() { return read('x'); }`,
 const ping = (n: number): number => pong(n);
 const pong = (n: number): number => (n > 0 ? ping(n - 1) : readFileSync('x').length);
 export async function main() { return ping(3); }`,
-    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy('ping'))],
+    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy())],
   },
   {
     name: 'a helper called inside a sync callback of async code',
     code: `import { readFileSync } from 'node:fs';
 function readOne(p: string) { return readFileSync(p, 'utf8'); }
 export async function f(items: string[]) { return items.map((x) => readOne(x)); }`,
-    errors: [indirect('readOne()', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy('readOne'))],
+    errors: [indirect('readOne()', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy())],
   },
   {
     name: 'a helper passed by reference to a sync callback of async code',
     code: `import { readFileSync } from 'node:fs';
 const readOne = (p: string) => { return readFileSync(p, 'utf8'); };
 export async function f(items: string[]) { items.forEach(console.log); setTimeout(readOne, 10, 'later'); return items.map(readOne); }`,
-    errors: [indirect('readOne', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy('readOne'))],
+    errors: [indirect('readOne', 'inside a `.map()` callback in async function `f`', `readOne → fs.readFileSync (${FILE}:2)`, readFileRemedy())],
   },
   {
     name: 'new: a constructor that blocks',

@@ -6,7 +6,7 @@ export function indirectInMain(helper: string, chain: string, twin: string) {
       api: `${helper}()`,
       context: 'inside async function `main`',
       chain,
-      remedy: `make the chain async with \`${twin}\`, or run \`${helper}\` in a worker thread`,
+      remedy: `make the chain async with \`${twin}\``,
     },
   };
 }
