@@ -1,7 +1,7 @@
 // How the typed rule's time grows with the number of findings in one file: one async function with N blocking
 // calls (each offering suggestions), N = 1k … 16k, linted in a fresh process each. Prints the rule time and its
 // ratio to N = 1k; linear cost keeps the ratio near N / 1k. Imported by lint-speed.mjs; run alone with
-//   node scripts/bench/lint-curve.mjs [N …]        (or `npm run bench:lint -- --curve`)
+//   node scripts/bench/lint-curve.mjs [N …] [--assignments]        (or `npm run bench:lint -- --curve`)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,12 +10,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const curveSizes = [1000, 2000, 4000, 8000, 16000];
 
-/** The file: imports used the ways the fixes reuse them (named, namespace), N calls in one async function. */
-export function curveSource(n) {
-  const calls = Array.from({ length: n }, (_, i) =>
-    i % 2 ? `  total += readFileSync(p + ${i}, 'utf8').length;` : `  total += fs.statSync(p + ${i}).size;`,
-  );
-  return `import * as fs from 'node:fs';\nimport { readFileSync } from 'node:fs';\n\nexport async function many(p: string) {\n  let total = 0;\n${calls.join('\n')}\n  return total;\n}\n`;
+/**
+ * The file: imports used the ways the fixes reuse them (named, namespace), N calls in one async function, each a
+ * statement of its own (assignments between them would add TypeScript's flow analysis, which walks back over
+ * every earlier assignment for each reference: a cost of the type checker, measured apart with --assignments).
+ */
+export function curveSource(n, assignments = process.argv.includes('--assignments')) {
+  const calls = Array.from({ length: n }, (_, i) => {
+    const call = i % 2 ? `readFileSync(p + ${i}, 'utf8')` : `fs.statSync(p + ${i})`;
+    return assignments ? `  total += ${call}.length;` : `  ${call};`;
+  });
+  const body = assignments ? `  let total = 0;\n${calls.join('\n')}\n  return total;` : calls.join('\n');
+  return `import * as fs from 'node:fs';\nimport { readFileSync } from 'node:fs';\n\nexport async function many(p: string) {\n${body}\n}\n`;
 }
 
 /** One lint of a generated file in this process: the rule time (ESLint stats) and the number of findings. */
@@ -54,7 +60,8 @@ export default [{
 export function runCurve(sizes = curveSizes) {
   const self = fileURLToPath(import.meta.url);
   const rows = sizes.map((n) => {
-    const row = JSON.parse(execFileSync(process.execPath, [self, '--one', String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+    const flags = process.argv.includes('--assignments') ? ['--assignments'] : [];
+    const row = JSON.parse(execFileSync(process.execPath, [self, '--one', String(n), ...flags], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     process.stderr.write(`  curve N=${n}: ${row.ruleMs} ms\n`);
     return row;
   });
@@ -71,7 +78,7 @@ export function runCurve(sizes = curveSizes) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const args = process.argv.slice(2);
+  const args = process.argv.slice(2).filter((arg) => arg !== '--assignments');
   if (args[0] === '--one') {
     console.log(JSON.stringify(await lintOnce(Number(args[1]))));
   } else {

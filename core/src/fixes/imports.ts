@@ -64,7 +64,7 @@ export class ImportPlanner {
    */
   release(identifier: ts.Identifier, checker: ts.TypeChecker, newText: string): void {
     const binding = this.facts.locals.get(identifier.text);
-    if (!binding || new RegExp(`(?<![\\p{ID_Continue}$])${escape(identifier.text)}(?![\\p{ID_Continue}$])`, 'u').test(newText)) return;
+    if (!binding || new RegExp(`(?<![.\\p{ID_Continue}$])${escape(identifier.text)}(?![\\p{ID_Continue}$])`, 'u').test(newText)) return;
     if (!checker.getSymbolAtLocation(identifier)?.declarations?.includes(binding.declaration as ts.Declaration)) return;
     if (ts.isVariableStatement(binding.statement) && binding.statement.declarationList.declarations.length !== 1) return;
     const inStatement = countWord(binding.statement.getText(), identifier.text);

@@ -11,6 +11,8 @@ import { apiLabel } from '../messages.js';
 import { ImportPlanner } from './imports.js';
 import { asiSafeEdit } from './asi.js';
 import { argumentText, calleeComments } from './comments.js';
+import { holdsForType, widerType } from './wider-type.js';
+import { CloneableTypes } from './cloneable.js';
 import type { Origin } from '../analysis/origin.js';
 import { skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
 import * as path from 'node:path';
@@ -83,10 +85,15 @@ function workerFix(input: FixInput): Fix | undefined {
   if (!cpuBound.has(api.category) && api.twin?.rewrite) return undefined;
   if (context.callbacks.length > 0 || api.module === 'global') return undefined;
   if (!/^[A-Za-z_$][\w$]*$/.test(api.path) || isApplyCall(callOf(input)) || hasSpread(callOf(input))) return undefined;
-  if (checker.getTypeAtLocation(callOf(input).expression).getCallSignatures().length !== 1) return undefined;
+  const callee = callOf(input).expression;
+  const signatures = (widerType(callee, checker) ?? checker.getTypeAtLocation(callee)).getCallSignatures();
+  if (signatures.length !== 1) return undefined;
   const cloneable = new CloneableTypes(checker);
-  if (!callOf(input).arguments.every((argument) => cloneable.check(checker.getTypeAtLocation(argument)))) return undefined;
-  if (!cloneable.check(checker.getTypeAtLocation(callOf(input)))) return undefined;
+  if (!callOf(input).arguments.every((argument) => holdsForType(argument, checker, (type) => cloneable.check(type)))) return undefined;
+  // The result: the one signature's return type, unless it is generic (then the call's own type).
+  const [signature] = signatures;
+  const result = signature && !signature.typeParameters?.length ? signature.getReturnType() : checker.getTypeAtLocation(callOf(input));
+  if (!cloneable.check(result)) return undefined;
 
   const sourceFile = input.call.getSourceFile();
   const imports = new ImportPlanner(sourceFile);
@@ -199,7 +206,7 @@ function argumentsFit(input: FixInput, twin: AsyncTwin): boolean {
   }
   if (twin.module !== 'node:fs/promises') return true;
   const first = args[0];
-  return !first || !isNumberLike(checker.getTypeAtLocation(first));
+  return !first || holdsForType(first, checker, (type) => !isNumberLike(type));
 }
 
 function isNumberLike(type: ts.Type): boolean {
@@ -250,52 +257,4 @@ function isEsmOutput(sourceFile: ts.SourceFile, program: ts.Program): boolean {
   if (format !== undefined) return format === ts.ModuleKind.ESNext;
   const module = program.getCompilerOptions().module;
   return module !== undefined && module >= ts.ModuleKind.ES2015 && module <= ts.ModuleKind.ESNext;
-}
-
-/**
- * Values a worker can receive and return: structured-cloneable by their types. Functions, symbols and class
- * instances with methods are not; `any` and `unknown` cannot be proven.
- */
-class CloneableTypes {
-  private static readonly builtins = new Set([
-    'Buffer', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Date', 'RegExp', 'Int8Array', 'Uint8Array',
-    'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
-    'BigInt64Array', 'BigUint64Array',
-  ]);
-  private readonly seen = new Set<ts.Type>();
-
-  constructor(private readonly checker: ts.TypeChecker) {}
-
-  check(type: ts.Type, depth = 0): boolean {
-    if (depth > 6) return false;
-    const primitive =
-      ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
-      ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.EnumLike;
-    if (type.flags & primitive) return true;
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.ESSymbolLike)) return false;
-    if (type.isUnionOrIntersection()) return type.types.every((part) => this.check(part, depth + 1));
-    if (this.seen.has(type)) return true;
-    this.seen.add(type);
-    const name = type.getSymbol()?.getName();
-    if ([name, type.aliasSymbol?.getName()].some((known) => known && CloneableTypes.builtins.has(known))) return true;
-    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
-      return this.checker.getTypeArguments(type as ts.TypeReference).every((element) => this.check(element, depth + 1));
-    }
-    if ((name === 'Map' || name === 'Set' || name === 'ReadonlyMap' || name === 'ReadonlySet') && isReference(type)) {
-      return this.checker.getTypeArguments(type).every((element) => this.check(element, depth + 1));
-    }
-    if (type.getCallSignatures().length || type.getConstructSignatures().length) return false;
-    const symbol = type.getSymbol();
-    if (symbol && symbol.flags & ts.SymbolFlags.Class) return false;
-    return this.checker.getPropertiesOfType(type).every((property) => {
-      if (property.flags & ts.SymbolFlags.Method) return false;
-      const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (!declaration) return false;
-      return this.check(this.checker.getTypeOfSymbolAtLocation(property, declaration), depth + 1);
-    });
-  }
-}
-
-function isReference(type: ts.Type): type is ts.TypeReference {
-  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
 }

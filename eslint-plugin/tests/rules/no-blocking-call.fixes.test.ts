@@ -166,6 +166,24 @@ export async function check(text: string) { return await inWorker<typeof import(
       ),
     ],
   },
+  {
+    name: 'a worker returns Buffers at the top level and one level down as Buffers: offered',
+    code: `import { digests } from './blocking-helpers.js';
+export async function f(texts: string[]) { return digests(texts); }`,
+    errors: [
+      finding(
+        worker('Run `digests` in a worker thread', `import './blocking-helpers.js';
+import { inWorker } from 'unblock';
+export async function f(texts: string[]) { return await inWorker<typeof import('./blocking-helpers.js')>(require.resolve('./blocking-helpers.js')).digests(texts); }`),
+      ),
+    ],
+  },
+  // No worker where a Buffer would come back as a Uint8Array (two levels down, in a Map), nor for Buffer arguments that deep.
+  ...[
+    `import { nestedDigest } from './blocking-helpers.js'; export async function f() { return nestedDigest('x'); }`,
+    `import { digestMap } from './blocking-helpers.js'; export async function f() { return digestMap(['x']); }`,
+    `import { checkDigest } from './blocking-helpers.js'; export async function f(o: { inner: { digest: Buffer } }) { return checkDigest(o); }`,
+  ].map((code) => ({ code, name: `no worker: ${code.slice(code.indexOf('export'))}`, errors: [finding()] })),
   // No suggestion where the rewrite would change the result or cannot be awaited.
   ...[
     `import { execSync } from 'node:child_process'; export async function f() { return execSync('ls'); }`, // Buffer vs string
