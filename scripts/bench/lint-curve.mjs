@@ -3,7 +3,7 @@
 // ratio to N = 1k; linear cost keeps the ratio near N / 1k. Imported by lint-speed.mjs; run alone with
 //   node scripts/bench/lint-curve.mjs [N …] [--assignments]        (or `npm run bench:lint -- --curve`)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,14 +28,14 @@ export function curveSource(n, assignments = process.argv.includes('--assignment
 async function lintOnce(n) {
   const { ESLint } = await import('eslint');
   const dir = path.join(root, 'artifacts/bench-curve', String(n));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', skipLibCheck: true, noEmit: true, types: ['node'] } }),
   );
-  writeFileSync(path.join(dir, 'many.ts'), curveSource(n));
-  writeFileSync(
+  await writeFile(path.join(dir, 'many.ts'), curveSource(n));
+  await writeFile(
     path.join(dir, 'eslint.config.mjs'),
     `import tseslint from 'typescript-eslint';
 import unblock from 'eslint-plugin-unblock';
@@ -52,7 +52,7 @@ export default [{
   let ruleMs = 0;
   for (const pass of result.stats?.times?.passes ?? []) ruleMs += pass.rules?.['unblock/no-blocking-call']?.total ?? 0;
   const suggestions = result.messages.reduce((count, message) => count + (message.suggestions?.length ?? 0), 0);
-  rmSync(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
   return { n, ruleMs: Math.round(ruleMs), findings: result.messages.length, suggestions };
 }
 

@@ -122,8 +122,10 @@ export function fileStyle(sourceFile: ts.SourceFile, settings: StyleSettings = {
       const isSpecifier = ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || ts.isExternalModuleReference(node.parent) ||
         (ts.isCallExpression(node.parent) && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === 'require');
       const quote = text[node.getStart(sourceFile)];
-      if (quote === "'") isSpecifier ? importSingle++ : single++;
-      else if (quote === '"') isSpecifier ? importDouble++ : double++;
+      if (quote === "'" && isSpecifier) importSingle++;
+      else if (quote === "'") single++;
+      else if (quote === '"' && isSpecifier) importDouble++;
+      else if (quote === '"') double++;
     }
     if (endsWithOptionalSemicolon(node)) {
       if (text[node.end - 1] === ';') withSemicolon++;

@@ -4,6 +4,7 @@
  * (`tsc --noUnusedLocals` passes), and new imports follow the file's quotes and semicolons.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,10 +37,10 @@ function applyAll(code: string, filename = 'file.ts'): string {
 
 /** Runs `export async function f(p)` of a TypeScript or CommonJS source, transpiled, on a real file. */
 async function run(source: string, name: string, commonjs = false): Promise<unknown> {
-  mkdirSync(work, { recursive: true });
+  await mkdir(work, { recursive: true });
   const output = ts.transpileModule(source, { compilerOptions: { module: commonjs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
   const file = path.join(work, `${name}.${commonjs ? 'cjs' : 'mjs'}`);
-  writeFileSync(file, output);
+  await writeFile(file, output);
   const module = (await import(pathToFileURL(file).href)) as { f?: (p: string) => Promise<unknown>; default?: { f: (p: string) => Promise<unknown> } };
   const f = module.f ?? module.default!.f;
   return f(path.join(__dirname, '../../../fixtures/typed/tsconfig.json'));
