@@ -37,6 +37,7 @@ export class FileImports {
   readonly locals = new Map<string, LocalBinding>();
   readonly lastImport: ts.Statement | undefined;
   private words: Map<string, number> | undefined;
+  private identifiers: Set<string> | undefined;
   private codeStyle: CodeStyle | undefined;
 
   static of(sourceFile: ts.SourceFile): FileImports {
@@ -74,6 +75,19 @@ export class FileImports {
       }
     }
     return this.words.get(word) ?? 0;
+  }
+
+  /** Whether the code names `identifier` anywhere (comments and strings do not count): a new name must not. */
+  hasIdentifier(identifier: string): boolean {
+    if (!this.identifiers) {
+      const names = (this.identifiers = new Set<string>());
+      const collect = (node: ts.Node): void => {
+        if (ts.isIdentifier(node)) names.add(node.text);
+        ts.forEachChild(node, collect);
+      };
+      collect(this.sourceFile);
+    }
+    return this.identifiers.has(identifier);
   }
 
   get style(): CodeStyle {

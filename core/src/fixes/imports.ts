@@ -141,7 +141,7 @@ export class ImportPlanner {
 
   private freeName(name: string): string {
     let candidate = name;
-    for (let n = 2; this.facts.occurrences(candidate) > 0 || this.freshNames.has(candidate); n++) candidate = `${name}Async${n === 2 ? '' : n}`;
+    for (let n = 2; this.facts.hasIdentifier(candidate) || this.freshNames.has(candidate); n++) candidate = `${name}Async${n === 2 ? '' : n}`;
     this.freshNames.add(candidate);
     return candidate;
   }
