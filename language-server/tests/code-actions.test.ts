@@ -60,17 +60,17 @@ describe('quick fixes of src/main.ts', () => {
     expect(diagnostics).toHaveLength(2);
     const actions = await client.codeActions(uriOf(fileName()), diagnostics[0]!.range, diagnostics);
     expect(titles(actions)).toEqual([
-      'Use the async API `fs.promises.readFile`',
+      'Use the async API `readFile` from `node:fs/promises`',
       `Disable ${rule} for this line`,
       `Disable ${rule} for the entire file`,
       `Show documentation for ${rule}`,
-      'Use the async API `util.promisify(crypto.pbkdf2)`',
+      'Use the async API `promisify(crypto.pbkdf2)`, importing `promisify` from `node:util`',
       'Run `crypto.pbkdf2Sync` in a worker thread',
       `Disable ${rule} for this line`,
     ]);
     expect(actions.filter((candidate) => 'isPreferred' in candidate && candidate.isPreferred).map((candidate) => candidate.title)).toEqual([
-      'Use the async API `fs.promises.readFile`',
-      'Use the async API `util.promisify(crypto.pbkdf2)`',
+      'Use the async API `readFile` from `node:fs/promises`',
+      'Use the async API `promisify(crypto.pbkdf2)`, importing `promisify` from `node:util`',
     ]);
     expect(actions.every((candidate) => 'kind' in candidate && candidate.kind === 'quickfix')).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('quick fixes of src/main.ts', () => {
     const text = await readText(fileName());
     const diagnostics = await client.pull(uri);
     const readFile = diagnostics.find((diagnostic) => messageOf(diagnostic).startsWith('`fs.readFileSync`'))!;
-    const fix = action(await client.codeActions(uri, readFile.range, [readFile]), 'Use the async API `fs.promises.readFile`');
+    const fix = action(await client.codeActions(uri, readFile.range, [readFile]), 'Use the async API `readFile` from `node:fs/promises`');
     const fixed = applyEdits(text, editsOf(fix.edit, uri));
     expect(fixed).toContain("const text = await readFile(path, 'utf8');");
     expect(fixed).toMatch(/import \{ readFile \} from 'node:fs\/promises';/);
@@ -104,8 +104,21 @@ describe('quick fixes of src/main.ts', () => {
     // The client still holds the diagnostics of this version after an edit at the end of the file.
     await show(fileName(), `${original}\n// edited\n`);
     const actions = await client.codeActions(uri, first!.range, [first!, second!]);
-    const fix = action(actions, 'Use the async API `fs.promises.readFile`');
+    const fix = action(actions, 'Use the async API `readFile` from `node:fs/promises`');
     expect(applyEdits(`${original}\n// edited\n`, editsOf(fix.edit, uri))).toContain('// edited');
+  });
+});
+
+describe('quick fixes in a file without semicolons', () => {
+  it('starts the rewritten statement with `;` where the line before would be continued, and re-diagnosing finds nothing', async () => {
+    const fileName = path.join(project, 'src', 'asi.ts');
+    const text = `import * as fs from "node:fs"\nexport async function size(p: string) {\n  const o = {}\n  fs.readFileSync(p).toString()\n  return o\n}\n`;
+    const [diagnostic] = await show(fileName, text);
+    const uri = uriOf(fileName);
+    const fix = action(await client.codeActions(uri, diagnostic!.range, [diagnostic!]), 'Use the async API `fs.promises.readFile`');
+    const fixed = applyEdits(text, editsOf(fix.edit, uri));
+    expect(fixed).toContain(`  const o = {}\n  ;(await fs.promises.readFile(p)).toString()\n`);
+    expect(await show(fileName, fixed)).toEqual([]);
   });
 });
 

@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // Lint-speed benchmark on a real codebase: eslint@10.15.0's lib/ (389 files), each setup in fresh processes,
-// median of RUNS. Prints wall time, rule time (ESLint stats) and the ratios the targets speak of.
+// median of RUNS. Prints wall time, rule time (ESLint stats) and the ratios the targets speak of, then the
+// findings curve (lint-curve.mjs). `--curve`: the curve alone.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCurve } from './lint-curve.mjs';
+
+if (process.argv.includes('--curve')) {
+  runCurve();
+  process.exit(0);
+}
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const once = fileURLToPath(new URL('./lint-once.mjs', import.meta.url));
@@ -71,3 +78,5 @@ console.log(`- unblock/no-blocking-call (typed) adds ${pct(direct, baseline)} to
 - unblock/no-blocking-call costs ${(direct / floating).toFixed(2)}× no-floating-promises (target ≤ 1×).
 - unblock/no-indirect-blocking-call adds ${pct(indirect, wall('typed+unblock-direct'))} over the same run without it (target ≤ 10%).
 - untyped: unblock/no-blocking-call ${untyped} ms vs n/no-sync ${noSync} ms of rule time (${(untyped / Math.max(noSync, 1)).toFixed(1)}×); whole runs ${wall('untyped+unblock-direct')} vs ${wall('untyped+n/no-sync')} ms (${(wall('untyped+unblock-direct') / wall('untyped+n/no-sync')).toFixed(2)}×; target ≤ 1.2×).`);
+
+runCurve();

@@ -1,65 +1,38 @@
 /**
  * Reach an export of a module from a file, in the file's own module style: reuse what the file already
- * imports (`import * as fs`, `const { readFile } = require('fs/promises')`), else add an import the way the
- * file writes them (`import` or `require`, with or without the `node:` prefix).
+ * imports (`import * as fs`, `const { readFile } = require('fs/promises')`, `import { promises } from 'fs'`,
+ * fs-extra's `fse.promises`), else add an import the way the file writes them (`import` or `require`, with or
+ * without the `node:` prefix, its quotes and semicolons). A binding whose last use a fix removes goes with it.
+ * One planner per fix, over the file's facts read once (`FileImports`).
  */
 import * as ts from 'typescript';
 import type { FixEdit } from '../finding.js';
-import { nodePrefixed } from '../analysis/origin.js';
-
-interface ModuleBindings {
-  /** The specifier as written: 'fs', 'node:fs', 'bcryptjs'. */
-  specifier: string;
-  /** A binding for the whole module: default, namespace, `import x = require()`, `const x = require()`. */
-  namespace?: string;
-  /** export name → local name */
-  named: Map<string, string>;
-  /** Where more named bindings can be appended: `import { a| }` or `const { a| } = require()`. */
-  appendAfter?: ts.Node;
-  appendStyle?: 'import' | 'require';
-}
+import { FileImports, type LocalBinding } from './file-imports.js';
+import { quoted } from './style.js';
+import { bindingRemovalEdits, listText, type ListChange } from './unused-import.js';
 
 export class ImportPlanner {
-  readonly isEsm: boolean;
-  private readonly nodePrefix: boolean;
-  private readonly modules = new Map<string, ModuleBindings>();
+  readonly facts: FileImports;
   private readonly added = new Map<string, Map<string, string>>();
-  private readonly usedNames = new Set<string>();
-  private lastImport: ts.Statement | undefined;
+  private readonly freshNames = new Set<string>();
+  private readonly released: LocalBinding[] = [];
 
-  constructor(private readonly sourceFile: ts.SourceFile) {
-    let hasImport = false;
-    let hasRequire = false;
-    let prefixed = 0;
-    let bare = 0;
-    for (const statement of sourceFile.statements) {
-      const found = this.readImport(statement);
-      if (!found) continue;
-      this.lastImport = statement;
-      if (found.style === 'import') hasImport = true;
-      else hasRequire = true;
-      if (nodePrefixed(found.specifier).startsWith('node:')) {
-        if (found.specifier.startsWith('node:')) prefixed++;
-        else bare++;
-      }
-    }
-    this.isEsm = hasImport || (!hasRequire && writesImports(sourceFile));
-    this.nodePrefix = prefixed > 0 || bare === 0;
-    const collect = (node: ts.Node): void => {
-      if (ts.isIdentifier(node)) this.usedNames.add(node.text);
-      ts.forEachChild(node, collect);
-    };
-    collect(sourceFile);
+  constructor(sourceFile: ts.SourceFile) {
+    this.facts = FileImports.of(sourceFile);
+  }
+
+  get isEsm(): boolean {
+    return this.facts.isEsm;
   }
 
   /** An expression for `module`'s export `name`, adding an import if the file has none to reuse. */
   reference(module: string, name: string): string {
-    const bindings = this.modules.get(module);
+    const bindings = this.facts.modules.get(module);
     const named = bindings?.named.get(name) ?? this.added.get(module)?.get(name);
     if (named) return named;
     if (bindings?.namespace) return `${bindings.namespace}.${name}`;
-    const fsNamespace = module === 'node:fs/promises' ? this.modules.get('node:fs')?.namespace : undefined;
-    if (fsNamespace) return `${fsNamespace}.promises.${name}`;
+    const promises = module === 'node:fs/promises' ? this.fsPromises() : undefined;
+    if (promises) return `${promises}.${name}`;
     const local = this.freeName(name);
     const added = this.added.get(module) ?? new Map<string, string>();
     added.set(name, local);
@@ -67,126 +40,119 @@ export class ImportPlanner {
     return local;
   }
 
-  /** The specifier the file uses for `module`, else the one an added import would use. */
-  specifierFor(module: string): string {
-    const existing = this.modules.get(module)?.specifier;
-    if (existing) return existing;
-    return module.startsWith('node:') && !this.nodePrefix ? module.slice('node:'.length) : module;
+  /** The imports `reference()` added, as `[local name, specifier]`: what a fix's title names. */
+  addedImports(): { name: string; specifier: string }[] {
+    return [...this.added].flatMap(([module, names]) => [...names.values()].map((name) => ({ name, specifier: this.specifierFor(module) })));
   }
 
-  /** Edits that add the imports `reference()` asked for. */
+  /** The specifier the file uses for `module`, else the one an added import would use. */
+  specifierFor(module: string): string {
+    const existing = this.facts.modules.get(module)?.specifier;
+    if (existing) return existing;
+    return module.startsWith('node:') && !this.facts.nodePrefix ? module.slice('node:'.length) : module;
+  }
+
+  /** A string literal in the file's quotes. */
+  quote(text: string): string {
+    return quoted(text, this.facts.style);
+  }
+
+  /**
+   * The fix removes one use of `identifier` (and keeps none in `newText`): when that was the last use of an
+   * import binding, the binding goes too. Uses are counted as words of the whole text, so a mention in a
+   * string, a comment, a type or a re-export keeps the binding.
+   */
+  release(identifier: ts.Identifier, checker: ts.TypeChecker, newText: string): void {
+    const binding = this.facts.locals.get(identifier.text);
+    if (!binding || new RegExp(`(?<![.\\p{ID_Continue}$])${escape(identifier.text)}(?![\\p{ID_Continue}$])`, 'u').test(newText)) return;
+    if (!checker.getSymbolAtLocation(identifier)?.declarations?.includes(binding.declaration as ts.Declaration)) return;
+    if (ts.isVariableStatement(binding.statement) && binding.statement.declarationList.declarations.length !== 1) return;
+    const inStatement = countWord(binding.statement.getText(), identifier.text);
+    if (this.facts.occurrences(identifier.text) - inStatement === 1) this.released.push(binding);
+  }
+
+  /** Edits that add the imports `reference()` asked for and remove the released bindings. */
   edits(): FixEdit[] {
-    const edits: FixEdit[] = [];
+    const style = this.facts.style;
+    const semicolon = style.semicolons ? ';' : '';
+    const changes = new Map<ts.Node, ListChange>();
+    const change = (list: ts.NamedImports | ts.ObjectBindingPattern) => {
+      let found = changes.get(list);
+      if (!found) changes.set(list, (found = { list, removed: new Set(), added: [] }));
+      return found;
+    };
     const statements: string[] = [];
     for (const [module, names] of this.added) {
-      const existing = this.modules.get(module);
-      const list = [...names].map(([name, local]) =>
-        name === local ? name : this.isEsm || existing?.appendStyle === 'import' ? `${name} as ${local}` : `${name}: ${local}`,
-      );
-      if (existing?.appendAfter) {
-        edits.push({ range: [existing.appendAfter.getEnd(), existing.appendAfter.getEnd()], text: `, ${list.join(', ')}` });
+      const existing = this.facts.modules.get(module);
+      const list = existing?.list;
+      const esmList = list ? ts.isNamedImports(list) : this.isEsm;
+      const texts = [...names].map(([name, local]) => (name === local ? name : esmList ? `${name} as ${local}` : `${name}: ${local}`));
+      if (list) {
+        change(list).added.push(...texts);
         continue;
       }
-      const specifier = this.specifierFor(module);
+      const specifier = this.quote(this.specifierFor(module));
       statements.push(
-        this.isEsm ? `import { ${list.join(', ')} } from '${specifier}';` : `const { ${list.join(', ')} } = require('${specifier}');`,
+        this.isEsm ? `import { ${texts.join(', ')} } from ${specifier}${semicolon}` : `const { ${texts.join(', ')} } = require(${specifier})${semicolon}`,
       );
     }
-    if (statements.length === 0) return edits;
-    const after = this.lastImport ?? lastDirective(this.sourceFile);
-    if (after) {
-      edits.push({ range: [after.getEnd(), after.getEnd()], text: `\n${statements.join('\n')}` });
+    const listed = new Set<ts.Node>();
+    for (const binding of this.released) {
+      const list = binding.declaration.parent;
+      if (ts.isNamedImports(list) || ts.isObjectBindingPattern(list)) {
+        change(list).removed.add(binding.declaration);
+        listed.add(binding.declaration);
+      }
+    }
+    const anchor = this.facts.lastImport ?? lastDirective(this.facts.sourceFile);
+    const { edits, anchorRemoved } = bindingRemovalEdits({
+      facts: this.facts,
+      released: this.released,
+      changes: [...changes.values()],
+      anchor,
+      replacement: statements,
+    });
+    for (const list of changes.values()) {
+      const text = listText(list);
+      if (text !== undefined) edits.push(text);
+    }
+    if (statements.length === 0 || anchorRemoved) return edits;
+    if (anchor) {
+      edits.push({ range: [anchor.getEnd(), anchor.getEnd()], text: `\n${statements.join('\n')}` });
     } else {
-      const start = this.sourceFile.statements[0]?.getStart() ?? this.sourceFile.getEnd();
-      edits.push({ range: [start, start], text: `${statements.join('\n')}\n${start === this.sourceFile.getEnd() ? '' : '\n'}` });
+      const sourceFile = this.facts.sourceFile;
+      const first = sourceFile.statements[0];
+      const start = first?.getStart() ?? sourceFile.getEnd();
+      // Without semicolons, a first statement that starts with `(`, `[` or `` ` `` would continue a `require`.
+      const guard = !style.semicolons && !this.isEsm && first && /^[[(`]/.test(first.getText()) ? ';' : '';
+      edits.push({ range: [start, start], text: `${statements.join('\n')}${guard}\n${start === sourceFile.getEnd() ? '' : '\n'}` });
     }
     return edits;
   }
 
+  /** `fs.promises` reached through an existing import: `import * as fs from 'fs'`, `import { promises } from 'fs'`, fs-extra. */
+  private fsPromises(): string | undefined {
+    const fs = this.facts.modules.get('node:fs');
+    if (fs?.namespace) return `${fs.namespace}.promises`;
+    if (fs?.named.get('promises')) return fs.named.get('promises');
+    const fsExtra = this.facts.modules.get('fs-extra')?.namespace; // fs-extra re-exports `promises` (the same object)
+    return fsExtra ? `${fsExtra}.promises` : undefined;
+  }
+
   private freeName(name: string): string {
     let candidate = name;
-    for (let n = 2; this.usedNames.has(candidate); n++) candidate = `${name}Async${n === 2 ? '' : n}`;
-    this.usedNames.add(candidate);
+    for (let n = 2; this.facts.hasIdentifier(candidate) || this.freshNames.has(candidate); n++) candidate = `${name}Async${n === 2 ? '' : n}`;
+    this.freshNames.add(candidate);
     return candidate;
   }
-
-  /** Records the bindings of an import or top-level require statement. */
-  private readImport(statement: ts.Statement): { specifier: string; style: 'import' | 'require' } | undefined {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-      const specifier = statement.moduleSpecifier.text;
-      const clause = statement.importClause;
-      if (!clause || clause.isTypeOnly) return { specifier, style: 'import' };
-      const bindings = this.bindingsOf(specifier);
-      if (clause.name) bindings.namespace ??= clause.name.text;
-      const namedBindings = clause.namedBindings;
-      if (namedBindings && ts.isNamespaceImport(namedBindings)) bindings.namespace = namedBindings.name.text;
-      if (namedBindings && ts.isNamedImports(namedBindings)) {
-        for (const element of namedBindings.elements) {
-          if (!element.isTypeOnly) bindings.named.set((element.propertyName ?? element.name).text, element.name.text);
-        }
-        const last = namedBindings.elements.at(-1);
-        if (last) Object.assign(bindings, { appendAfter: last, appendStyle: 'import' as const });
-      }
-      return { specifier, style: 'import' };
-    }
-    if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-      const expression = statement.moduleReference.expression;
-      if (!ts.isStringLiteral(expression) || statement.isTypeOnly) return undefined;
-      this.bindingsOf(expression.text).namespace ??= statement.name.text;
-      return { specifier: expression.text, style: 'import' };
-    }
-    if (ts.isVariableStatement(statement)) {
-      let found: { specifier: string; style: 'require' } | undefined;
-      for (const declaration of statement.declarationList.declarations) {
-        const specifier = requiredSpecifier(declaration.initializer);
-        if (specifier === undefined) continue;
-        found = { specifier, style: 'require' };
-        const bindings = this.bindingsOf(specifier);
-        if (ts.isIdentifier(declaration.name)) bindings.namespace ??= declaration.name.text;
-        else if (ts.isObjectBindingPattern(declaration.name)) {
-          for (const element of declaration.name.elements) {
-            const property = element.propertyName ?? element.name;
-            if (!element.dotDotDotToken && ts.isIdentifier(property) && ts.isIdentifier(element.name)) {
-              bindings.named.set(property.text, element.name.text);
-            }
-          }
-          const last = declaration.name.elements.at(-1);
-          if (last && !last.dotDotDotToken) Object.assign(bindings, { appendAfter: last, appendStyle: 'require' as const });
-        }
-      }
-      return found;
-    }
-    return undefined;
-  }
-
-  private bindingsOf(specifier: string): ModuleBindings {
-    const module = nodePrefixed(specifier);
-    let bindings = this.modules.get(module);
-    if (!bindings) this.modules.set(module, (bindings = { specifier, named: new Map() }));
-    return bindings;
-  }
 }
 
-/** With no import or require to copy: TypeScript and ESM files write `import`, CommonJS JavaScript `require`. */
-function writesImports(sourceFile: ts.SourceFile): boolean {
-  const fileName = sourceFile.fileName;
-  if (/\.cjs$/.test(fileName)) return false;
-  if (/\.js$/.test(fileName)) return sourceFile.impliedNodeFormat === ts.ModuleKind.ESNext;
-  return true;
+function escape(text: string): string {
+  return text.replace(/[$]/g, '\\$');
 }
 
-function requiredSpecifier(initializer: ts.Expression | undefined): string | undefined {
-  if (
-    initializer &&
-    ts.isCallExpression(initializer) &&
-    ts.isIdentifier(initializer.expression) &&
-    initializer.expression.text === 'require' &&
-    initializer.arguments.length === 1
-  ) {
-    const [argument] = initializer.arguments;
-    return argument && ts.isStringLiteralLike(argument) ? argument.text : undefined;
-  }
-  return undefined;
+function countWord(text: string, word: string): number {
+  return [...text.matchAll(new RegExp(`(?<![\\p{ID_Continue}$])${escape(word)}(?![\\p{ID_Continue}$])`, 'gu'))].length;
 }
 
 /** `'use strict'` and other prologue directives: new imports go after them. */

@@ -7,10 +7,14 @@ import * as ts from 'typescript';
 import type { AsyncTwin, BlockingApi } from '../catalog/types.js';
 import type { AsyncContext } from '../analysis/context.js';
 import type { Fix, FixEdit } from '../finding.js';
-import { apiLabel, twinLabel } from '../messages.js';
+import { apiLabel } from '../messages.js';
 import { ImportPlanner } from './imports.js';
+import { asiSafeEdit } from './asi.js';
+import { argumentText, calleeComments } from './comments.js';
+import { holdsForType, widerType } from './wider-type.js';
+import { CloneableTypes } from './cloneable.js';
 import type { Origin } from '../analysis/origin.js';
-import { argumentsOf, skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
+import { skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
 import * as path from 'node:path';
 
 export interface FixInput {
@@ -66,22 +70,21 @@ function asyncTwinFix(input: FixInput): Fix | undefined {
   const imports = new ImportPlanner(call.getSourceFile());
   const twinFunction = imports.reference(twin.module, twin.name);
   const invoke = twin.style === 'callback' ? `${imports.reference('node:util', 'promisify')}(${twinFunction})` : twinFunction;
+  const callee = `${calleeComments(call)}${invoke}`;
   const args = argumentText(call);
   const awaitKeyword = ts.isAwaitExpression(call.parent) ? '' : 'await '; // `await readFileSync()` needs no second one
   const replacement =
     twin.rewrite === 'exists'
-      ? `${awaitKeyword}${invoke}(${args}).then(() => true, () => false)`
+      ? `${awaitKeyword}${callee}(${args}).then(() => true, () => false)`
       : twin.rewrite === 'stdout'
-        ? `(await ${invoke}(${args})).stdout`
-        : `${awaitKeyword}${invoke}(${args})`;
+        ? `(await ${callee}(${args})).stdout`
+        : `${awaitKeyword}${callee}(${args})`;
+  releaseCallee(imports, input, invoke);
+  const title = twinTitle(imports, invoke, twinFunction);
 
-  const label = twinLabel(twin);
   if (!mapCall) {
     const text = twin.rewrite === 'stdout' || !needsParentheses(call) ? replacement : `(${replacement})`;
-    return suggestion(`Use the async API \`${label}\``, 'async-twin', [
-      ...imports.edits(),
-      asiSafeEdit(call, text),
-    ]);
+    return suggestion(title, 'async-twin', [...imports.edits(), asiSafeEdit(call, text)]);
   }
   // `paths.map((p) => readFileSync(p))` → `await Promise.all(paths.map(async (p) => await readFile(p)))`
   const { map, callback } = mapCall;
@@ -92,7 +95,7 @@ function asyncTwinFix(input: FixInput): Fix | undefined {
   ];
   const mapText = applyEdits(map.getText(), inner.map((edit) => ({ ...edit, range: [edit.range[0] - mapStart, edit.range[1] - mapStart] as const })));
   const awaited = `await Promise.all(${mapText})`;
-  return suggestion(`Use the async API \`${label}\` and await the \`.map()\` with \`Promise.all\``, 'async-twin', [
+  return suggestion(`${title} and await the \`.map()\` with \`Promise.all\``, 'async-twin', [
     ...imports.edits(),
     asiSafeEdit(map, needsParentheses(map) ? `(${awaited})` : awaited),
   ]);
@@ -105,10 +108,15 @@ function workerFix(input: FixInput): Fix | undefined {
   if (!cpuBound.has(api.category) && api.twin?.rewrite) return undefined;
   if (context.callbacks.length > 0 || api.module === 'global') return undefined;
   if (!/^[A-Za-z_$][\w$]*$/.test(api.path) || isApplyCall(callOf(input)) || hasSpread(callOf(input))) return undefined;
-  if (checker.getTypeAtLocation(callOf(input).expression).getCallSignatures().length !== 1) return undefined;
+  const callee = callOf(input).expression;
+  const signatures = (widerType(callee, checker) ?? checker.getTypeAtLocation(callee)).getCallSignatures();
+  if (signatures.length !== 1) return undefined;
   const cloneable = new CloneableTypes(checker);
-  if (!callOf(input).arguments.every((argument) => cloneable.check(checker.getTypeAtLocation(argument)))) return undefined;
-  if (!cloneable.check(checker.getTypeAtLocation(callOf(input)))) return undefined;
+  if (!callOf(input).arguments.every((argument) => holdsForType(argument, checker, (type) => cloneable.check(type)))) return undefined;
+  // The result: the one signature's return type, unless it is generic (then the call's own type).
+  const [signature] = signatures;
+  const result = signature && !signature.typeParameters?.length ? signature.getReturnType() : checker.getTypeAtLocation(callOf(input));
+  if (!cloneable.check(result)) return undefined;
 
   const sourceFile = input.call.getSourceFile();
   const imports = new ImportPlanner(sourceFile);
@@ -116,8 +124,10 @@ function workerFix(input: FixInput): Fix | undefined {
   if (!target) return undefined;
   const inWorker = imports.reference('unblock', 'inWorker');
   // JavaScript has no type arguments: there the call is untyped.
-  const typeArguments = isTypeScript(sourceFile) ? `<typeof import('${target.specifier}')>` : '';
-  const replacement = `await ${inWorker}${typeArguments}(${target.location}).${target.exportName}(${argumentText(input.call)})`;
+  const typeArguments = isTypeScript(sourceFile) ? `<typeof import(${imports.quote(target.specifier)})>` : '';
+  const invoke = `${inWorker}${typeArguments}(${target.location}).${target.exportName}`;
+  const replacement = `await ${calleeComments(callOf(input))}${invoke}(${argumentText(input.call)})`;
+  releaseCallee(imports, input, invoke);
   return suggestion(`Run \`${apiLabel(api)}\` in a worker thread`, 'worker', [
     ...imports.edits(),
     asiSafeEdit(input.call, needsParentheses(callOf(input)) ? `(${replacement})` : replacement),
@@ -138,11 +148,13 @@ function workerTarget(
     let specifier = path.posix.relative(path.posix.dirname(sourceFile.fileName), api.file).replace(/\.([cm]?)tsx?$/, '.$1js');
     if (!specifier.startsWith('.')) specifier = `./${specifier}`;
     const exportName = hasModifier(origin.declaration, ts.SyntaxKind.DefaultKeyword) ? 'default' : api.path;
-    return { specifier, exportName, location: esm ? `new URL('${specifier}', import.meta.url)` : `require.resolve('${specifier}')` };
+    const quoted = imports.quote(specifier);
+    return { specifier, exportName, location: esm ? `new URL(${quoted}, import.meta.url)` : `require.resolve(${quoted})` };
   }
   const specifier = imports.specifierFor(api.module);
-  if (api.module.startsWith('node:')) return { specifier, exportName: api.path, location: `'${specifier}'` };
-  return { specifier, exportName: api.path, location: esm ? `import.meta.resolve('${specifier}')` : `require.resolve('${specifier}')` };
+  const quoted = imports.quote(specifier);
+  if (api.module.startsWith('node:')) return { specifier, exportName: api.path, location: quoted };
+  return { specifier, exportName: api.path, location: esm ? `import.meta.resolve(${quoted})` : `require.resolve(${quoted})` };
 }
 
 function isTypeScript(sourceFile: ts.SourceFile): boolean {
@@ -159,6 +171,21 @@ function hasModifier(declaration: ts.Declaration, kind: ts.SyntaxKind): boolean 
 }
 
 const callOf = (input: FixInput) => input.call as ts.CallExpression;
+
+/** The title says what the edit does: the expression it calls, and the imports it adds. */
+function twinTitle(imports: ImportPlanner, invoke: string, twinFunction: string): string {
+  const added = imports.addedImports();
+  const twinImport = added.find(({ name }) => name === twinFunction);
+  const others = added.filter((entry) => entry !== twinImport).map(({ name, specifier }) => `\`${name}\` from \`${specifier}\``);
+  return `Use the async API \`${invoke}\`${twinImport ? ` from \`${twinImport.specifier}\`` : ''}${others.length ? `, importing ${others.join(' and ')}` : ''}`;
+}
+
+/** The rewrite drops the callee (`readFileSync(…)`, `crypto.pbkdf2Sync(…)`): its import may lose its last use. */
+function releaseCallee(imports: ImportPlanner, input: FixInput, newCallee: string): void {
+  let root: ts.Expression = skipOuter(callOf(input).expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+  if (ts.isIdentifier(root)) imports.release(root, input.checker, newCallee.replace(/'[^']*'|"[^"]*"/g, "''"));
+}
 
 const cpuBound = new Set<BlockingApi['category']>(['crypto', 'compression', 'compile', 'database', 'user']);
 
@@ -202,7 +229,7 @@ function argumentsFit(input: FixInput, twin: AsyncTwin): boolean {
   }
   if (twin.module !== 'node:fs/promises') return true;
   const first = args[0];
-  return !first || !isNumberLike(checker.getTypeAtLocation(first));
+  return !first || holdsForType(first, checker, (type) => !isNumberLike(type));
 }
 
 function isNumberLike(type: ts.Type): boolean {
@@ -236,14 +263,6 @@ function isAsync(fn: ts.Node): boolean {
   return (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
 }
 
-function argumentText(call: CallLike): string {
-  const args = argumentsOf(call);
-  const first = args[0];
-  const last = args.at(-1);
-  if (!first || !last) return '';
-  return call.getSourceFile().text.slice(first.getStart(), last.getEnd());
-}
-
 /** `await x` must be parenthesized where the call is a callee, an object of member access, and the like. */
 export function needsParentheses(node: ts.Expression): boolean {
   const parent = node.parent;
@@ -255,26 +274,6 @@ export function needsParentheses(node: ts.Expression): boolean {
     ts.isExpressionWithTypeArguments(parent) || // `class A extends (await f())`
     (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken && parent.left === node)
   );
-}
-
-/**
- * A statement that now starts with `(` would continue the previous line when that line has no semicolon
- * (`const a = 1⏎(await readFile(p)).length` calls `1`): end the previous statement with `;` there.
- */
-function asiSafeEdit(node: ts.Node, text: string): FixEdit {
-  const edit: FixEdit = { range: [node.getStart(), node.getEnd()], text };
-  if (!text.startsWith('(')) return edit;
-  let statement: ts.Node = node;
-  while (statement.parent && !ts.isExpressionStatement(statement) && statement.parent.getStart() === node.getStart()) {
-    statement = statement.parent;
-  }
-  if (!ts.isExpressionStatement(statement) || statement.getStart() !== node.getStart()) return edit;
-  // The hazard is only a previous statement in the same list that does not end with `;` or `}`.
-  const list = (statement.parent as { statements?: ts.NodeArray<ts.Statement> }).statements;
-  const previous = list?.[list.indexOf(statement as ts.Statement) - 1];
-  if (!previous || /[;}]$/.test(previous.getText())) return edit;
-  const source = node.getSourceFile().text;
-  return { range: [previous.getEnd(), node.getEnd()], text: `;${source.slice(previous.getEnd(), node.getStart())}${text}` };
 }
 
 function applyEdits(text: string, edits: readonly FixEdit[]): string {
@@ -289,52 +288,4 @@ function isEsmOutput(sourceFile: ts.SourceFile, program: ts.Program): boolean {
   if (format !== undefined) return format === ts.ModuleKind.ESNext;
   const module = program.getCompilerOptions().module;
   return module !== undefined && module >= ts.ModuleKind.ES2015 && module <= ts.ModuleKind.ESNext;
-}
-
-/**
- * Values a worker can receive and return: structured-cloneable by their types. Functions, symbols and class
- * instances with methods are not; `any` and `unknown` cannot be proven.
- */
-class CloneableTypes {
-  private static readonly builtins = new Set([
-    'Buffer', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Date', 'RegExp', 'Int8Array', 'Uint8Array',
-    'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
-    'BigInt64Array', 'BigUint64Array',
-  ]);
-  private readonly seen = new Set<ts.Type>();
-
-  constructor(private readonly checker: ts.TypeChecker) {}
-
-  check(type: ts.Type, depth = 0): boolean {
-    if (depth > 6) return false;
-    const primitive =
-      ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
-      ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.EnumLike;
-    if (type.flags & primitive) return true;
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.ESSymbolLike)) return false;
-    if (type.isUnionOrIntersection()) return type.types.every((part) => this.check(part, depth + 1));
-    if (this.seen.has(type)) return true;
-    this.seen.add(type);
-    const name = type.getSymbol()?.getName();
-    if ([name, type.aliasSymbol?.getName()].some((known) => known && CloneableTypes.builtins.has(known))) return true;
-    if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) {
-      return this.checker.getTypeArguments(type as ts.TypeReference).every((element) => this.check(element, depth + 1));
-    }
-    if ((name === 'Map' || name === 'Set' || name === 'ReadonlyMap' || name === 'ReadonlySet') && isReference(type)) {
-      return this.checker.getTypeArguments(type).every((element) => this.check(element, depth + 1));
-    }
-    if (type.getCallSignatures().length || type.getConstructSignatures().length) return false;
-    const symbol = type.getSymbol();
-    if (symbol && symbol.flags & ts.SymbolFlags.Class) return false;
-    return this.checker.getPropertiesOfType(type).every((property) => {
-      if (property.flags & ts.SymbolFlags.Method) return false;
-      const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (!declaration) return false;
-      return this.check(this.checker.getTypeOfSymbolAtLocation(property, declaration), depth + 1);
-    });
-  }
-}
-
-function isReference(type: ts.Type): type is ts.TypeReference {
-  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
 }

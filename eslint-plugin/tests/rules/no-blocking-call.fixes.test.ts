@@ -22,14 +22,13 @@ export async function load(p: string) { return (await fs.promises.readFile(p, 'u
     ],
   },
   {
-    name: 'named import: adds a node:fs/promises import after the last import',
+    name: 'named import: adds a node:fs/promises import after the last import, and removes the import it no longer uses',
     code: `import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 export async function load(dir: string) { return JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8')); }`,
     errors: [
       finding(
-        twin('Use the async API `fs.promises.readFile`', `import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+        twin('Use the async API `readFile` from `node:fs/promises`', `import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
 export async function load(dir: string) { return JSON.parse(await readFile(path.join(dir, 'a.json'), 'utf8')); }`),
       ),
@@ -42,8 +41,7 @@ import { readFile } from 'fs/promises';
 export async function copy(a: string, b: string) { writeFileSync(b, await readFile(a)); }`,
     errors: [
       finding(
-        twin('Use the async API `fs.promises.writeFile`', `import { writeFileSync } from 'fs';
-import { readFile, writeFile } from 'fs/promises';
+        twin('Use the async API `writeFile` from `fs/promises`', `import { readFile, writeFile } from 'fs/promises';
 export async function copy(a: string, b: string) { await writeFile(b, await readFile(a)); }`),
       ),
     ],
@@ -54,8 +52,7 @@ export async function copy(a: string, b: string) { await writeFile(b, await read
 export async function has(p: string) { return !existsSync(p); }`,
     errors: [
       finding(
-        twin('Use the async API `fs.promises.access`', `import { existsSync } from 'node:fs';
-import { access } from 'node:fs/promises';
+        twin('Use the async API `access` from `node:fs/promises`', `import { access } from 'node:fs/promises';
 export async function has(p: string) { return !await access(p).then(() => true, () => false); }`),
       ),
     ],
@@ -67,38 +64,36 @@ const readFile = 1;
 export async function load(p: string) { return readFileSync(p, 'utf8') + readFile; }`,
     errors: [
       finding(
-        twin('Use the async API `fs.promises.readFile`', `import { readFileSync } from 'node:fs';
-import { readFile as readFileAsync } from 'node:fs/promises';
+        twin('Use the async API `readFileAsync` from `node:fs/promises`', `import { readFile as readFileAsync } from 'node:fs/promises';
 const readFile = 1;
 export async function load(p: string) { return await readFileAsync(p, 'utf8') + readFile; }`),
       ),
     ],
   },
   {
-    name: 'crypto callback twin through promisify, and a worker thread',
+    name: 'crypto callback twin through promisify, and a worker thread (which leaves the builtin\'s import unused: removed)',
     code: `import crypto from 'node:crypto';
 export async function derive(secret: string) { return crypto.pbkdf2Sync(secret, 'salt', 1000, 32, 'sha256'); }`,
     errors: [
       finding(
-        twin('Use the async API `util.promisify(crypto.pbkdf2)`', `import crypto from 'node:crypto';
+        twin('Use the async API `promisify(crypto.pbkdf2)`, importing `promisify` from `node:util`', `import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 export async function derive(secret: string) { return await promisify(crypto.pbkdf2)(secret, 'salt', 1000, 32, 'sha256'); }`),
-        worker('Run `crypto.pbkdf2Sync` in a worker thread', `import crypto from 'node:crypto';
-import { inWorker } from 'unblock';
+        worker('Run `crypto.pbkdf2Sync` in a worker thread', `import { inWorker } from 'unblock';
 export async function derive(secret: string) { return await inWorker<typeof import('node:crypto')>('node:crypto').pbkdf2Sync(secret, 'salt', 1000, 32, 'sha256'); }`),
       ),
     ],
   },
   {
-    name: 'bcryptjs in an ES module: the twin, and a worker resolved with import.meta.resolve',
+    name: 'bcryptjs in an ES module: the twin, and a worker resolved with import.meta.resolve (the package still loads)',
     filename: 'file.mts',
     code: `import bcrypt from 'bcryptjs';
 export async function hash(password: string) { return bcrypt.hashSync(password, 10); }`,
     errors: [
       finding(
-        twin('Use the async API `bcryptjs.hash`', `import bcrypt from 'bcryptjs';
+        twin('Use the async API `bcrypt.hash`', `import bcrypt from 'bcryptjs';
 export async function hash(password: string) { return await bcrypt.hash(password, 10); }`),
-        worker('Run `bcryptjs.hashSync` in a worker thread', `import bcrypt from 'bcryptjs';
+        worker('Run `bcryptjs.hashSync` in a worker thread', `import 'bcryptjs';
 import { inWorker } from 'unblock';
 export async function hash(password: string) { return await inWorker<typeof import('bcryptjs')>(import.meta.resolve('bcryptjs')).hashSync(password, 10); }`),
       ),
@@ -110,9 +105,9 @@ export async function hash(password: string) { return await inWorker<typeof impo
 export async function check(password: string, hash: string) { return bcrypt.compareSync(password, hash); }`,
     errors: [
       finding(
-        twin('Use the async API `bcryptjs.compare`', `import bcrypt = require('bcryptjs');
+        twin('Use the async API `bcrypt.compare`', `import bcrypt = require('bcryptjs');
 export async function check(password: string, hash: string) { return await bcrypt.compare(password, hash); }`),
-        worker('Run `bcryptjs.compareSync` in a worker thread', `import bcrypt = require('bcryptjs');
+        worker('Run `bcryptjs.compareSync` in a worker thread', `import 'bcryptjs';
 import { inWorker } from 'unblock';
 export async function check(password: string, hash: string) { return await inWorker<typeof import('bcryptjs')>(require.resolve('bcryptjs')).compareSync(password, hash); }`),
       ),
@@ -126,12 +121,11 @@ export async function check(password: string, hash: string) { return await inWor
 exports.pack = async function pack(text) { return zlib.gzipSync(text); };`,
     errors: [
       finding(
-        twin('Use the async API `util.promisify(zlib.gzip)`', `const zlib = require('node:zlib');
+        twin('Use the async API `promisify(zlib.gzip)`, importing `promisify` from `node:util`', `const zlib = require('node:zlib');
 const { promisify } = require('node:util');
 /** @param {string} text */
 exports.pack = async function pack(text) { return await promisify(zlib.gzip)(text); };`),
-        worker('Run `zlib.gzipSync` in a worker thread', `const zlib = require('node:zlib');
-const { inWorker } = require('unblock');
+        worker('Run `zlib.gzipSync` in a worker thread', `const { inWorker } = require('unblock');
 /** @param {string} text */
 exports.pack = async function pack(text) { return await inWorker('node:zlib').gzipSync(text); };`),
       ),
@@ -143,7 +137,7 @@ exports.pack = async function pack(text) { return await inWorker('node:zlib').gz
 export async function version() { return run('git --version', { encoding: 'utf8' }).trim(); }`,
     errors: [
       finding(
-        twin('Use the async API `util.promisify(child_process.exec)`', `import { execSync as run, exec } from 'node:child_process';
+        twin('Use the async API `promisify(exec)` from `node:child_process`, importing `promisify` from `node:util`', `import { exec } from 'node:child_process';
 import { promisify } from 'node:util';
 export async function version() { return (await promisify(exec)('git --version', { encoding: 'utf8' })).stdout.trim(); }`),
       ),
@@ -155,8 +149,7 @@ export async function version() { return (await promisify(exec)('git --version',
 export async function all(paths: string[]) { return paths.map((p) => readFileSync(p, 'utf8')).join(''); }`,
     errors: [
       finding(
-        twin('Use the async API `fs.promises.readFile` and await the `.map()` with `Promise.all`', `import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+        twin('Use the async API `readFile` from `node:fs/promises` and await the `.map()` with `Promise.all`', `import { readFile } from 'node:fs/promises';
 export async function all(paths: string[]) { return (await Promise.all(paths.map(async (p) => await readFile(p, 'utf8')))).join(''); }`),
       ),
     ],
@@ -173,6 +166,24 @@ export async function check(text: string) { return await inWorker<typeof import(
       ),
     ],
   },
+  {
+    name: 'a worker returns Buffers at the top level and one level down as Buffers: offered',
+    code: `import { digests } from './blocking-helpers.js';
+export async function f(texts: string[]) { return digests(texts); }`,
+    errors: [
+      finding(
+        worker('Run `digests` in a worker thread', `import './blocking-helpers.js';
+import { inWorker } from 'unblock';
+export async function f(texts: string[]) { return await inWorker<typeof import('./blocking-helpers.js')>(require.resolve('./blocking-helpers.js')).digests(texts); }`),
+      ),
+    ],
+  },
+  // No worker where a Buffer would come back as a Uint8Array (two levels down, in a Map), nor for Buffer arguments that deep.
+  ...[
+    `import { nestedDigest } from './blocking-helpers.js'; export async function f() { return nestedDigest('x'); }`,
+    `import { digestMap } from './blocking-helpers.js'; export async function f() { return digestMap(['x']); }`,
+    `import { checkDigest } from './blocking-helpers.js'; export async function f(o: { inner: { digest: Buffer } }) { return checkDigest(o); }`,
+  ].map((code) => ({ code, name: `no worker: ${code.slice(code.indexOf('export'))}`, errors: [finding()] })),
   // No suggestion where the rewrite would change the result or cannot be awaited.
   ...[
     `import { execSync } from 'node:child_process'; export async function f() { return execSync('ls'); }`, // Buffer vs string

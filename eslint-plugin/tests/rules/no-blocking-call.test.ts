@@ -9,11 +9,12 @@ const error = (api: string, context: string, remedy: string) => ({
 const readFileSyncIn = (context: string) => error('fs.readFileSync', context, 'use `fs.promises.readFile`');
 
 /** The "use the async API" suggestion for `readFileSync` imported by name (full outputs: no-blocking-call.fixes.test.ts). */
-const withReadFileSuggestion = (code: string, title = 'Use the async API `fs.promises.readFile`') => ({
+const withReadFileSuggestion = (code: string, title = 'Use the async API `readFile` from `node:fs/promises`') => ({
   messageId: 'suggestAsyncTwin' as const,
   data: { title },
+  // The call is the import's only use: the new import takes its place.
   output: code
-    .replace(`from 'node:fs';`, `from 'node:fs';\nimport { readFile } from 'node:fs/promises';`)
+    .replace(`import { readFileSync } from 'node:fs';`, `import { readFile } from 'node:fs/promises';`)
     .replace(/(await )?readFileSync\(/, 'await readFile('),
 });
 
@@ -80,9 +81,8 @@ const contextCases = {
           suggestions: [
             {
               messageId: 'suggestAsyncTwin',
-              data: { title: 'Use the async API `fs.promises.readFile` and await the `.map()` with `Promise.all`' },
-              output: `import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises'; export async function all(paths: string[]) { return await Promise.all(paths.map(async (p) => await readFile(p))); }`,
+              data: { title: 'Use the async API `readFile` from `node:fs/promises` and await the `.map()` with `Promise.all`' },
+              output: `import { readFile } from 'node:fs/promises'; export async function all(paths: string[]) { return await Promise.all(paths.map(async (p) => await readFile(p))); }`,
             },
           ],
         },
@@ -154,7 +154,7 @@ const markerCases = {
       code: `import * as helpers from './blocking-helpers.js';
         export async function f() { return helpers.slowChecksum('x', 10); }`,
       errors: [{ ...error('slowChecksum', 'inside async function `f`', 'it is marked `@blocking`; run it in a worker thread'), suggestions: [
-        { messageId: 'suggestWorker' as const, data: { title: 'Run `slowChecksum` in a worker thread' }, output: `import * as helpers from './blocking-helpers.js';
+        { messageId: 'suggestWorker' as const, data: { title: 'Run `slowChecksum` in a worker thread' }, output: `import './blocking-helpers.js';
 import { inWorker } from 'unblock';
         export async function f() { return await inWorker<typeof import('./blocking-helpers.js')>(require.resolve('./blocking-helpers.js')).slowChecksum('x', 10); }` },
       ] }],

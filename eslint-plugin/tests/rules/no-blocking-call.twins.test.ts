@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BlockingApi, blockingApis, twinLabel } from 'unblock-core';
+import { type BlockingApi, blockingApis } from 'unblock-core';
 import rule from '../../src/rules/no-blocking-call.js';
 import { nodeDeclarations } from '../catalog/node-declarations.js';
 import { typedNode24FixtureDir, typedRuleTester } from '../util/rule-tester.js';
@@ -98,7 +98,9 @@ function sample(api: BlockingApi) {
         ? `(await ${invoke}(${args})).stdout`
         : `await ${invoke}(${args})`;
   const output = `${head}${needsPromisify ? `import { promisify } from 'node:util';\n` : ''}export async function f(p: string, q: string) {\n  return ${call};\n}\n`;
-  return { code, output, title: `Use the async API \`${twinLabel(twin)}\`` };
+  // The title names what the edit calls, and the import it adds.
+  const title = `Use the async API \`${invoke}\`${needsPromisify ? ', importing `promisify` from `node:util`' : ''}`;
+  return { code, output, title };
 }
 
 describe('twins', () => {
@@ -162,5 +164,7 @@ function offersWorker(api: BlockingApi): boolean {
 function workerOutput(api: BlockingApi): string {
   const specifier = api.module;
   const location = specifier.startsWith('node:') ? `'${specifier}'` : `require.resolve('${specifier}')`;
-  return `${imports[api.module]}\nimport { inWorker } from 'unblock';\nexport async function f(p: string, q: string) {\n  return await inWorker<typeof import('${specifier}')>(${location}).${api.path}(${samples[api.id]});\n}\n`;
+  // The call was the namespace's only use: its import goes (a package's stays as a side-effect import: it still loads).
+  const head = specifier.startsWith('node:') ? '' : `import '${specifier}';\n`;
+  return `${head}import { inWorker } from 'unblock';\nexport async function f(p: string, q: string) {\n  return await inWorker<typeof import('${specifier}')>(${location}).${api.path}(${samples[api.id]});\n}\n`;
 }

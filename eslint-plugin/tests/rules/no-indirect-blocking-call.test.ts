@@ -214,7 +214,8 @@ export async function main() { return [pack('x'), load()]; }`,
           {
             messageId: 'suggestWorker',
             data: { title: 'Run `pack` in a worker thread' },
-            output: `import pack from './indirect-default.js';
+            // `pack` had no other use: its import becomes a side-effect import (the module still loads here)
+            output: `import './indirect-default.js';
 import { load } from './indirect-reexport.js';
 import { inWorker } from 'unblock';
 export async function main() { return [await inWorker<typeof import('./indirect-default.js')>(require.resolve('./indirect-default.js')).default('x'), load()]; }`,
@@ -228,7 +229,7 @@ export async function main() { return [await inWorker<typeof import('./indirect-
             messageId: 'suggestWorker',
             data: { title: 'Run `loadConfig` in a worker thread' },
             output: `import pack from './indirect-default.js';
-import { load } from './indirect-reexport.js';
+import './indirect-reexport.js';
 import { inWorker } from 'unblock';
 export async function main() { return [pack('x'), await inWorker<typeof import('./indirect-config.js')>(require.resolve('./indirect-config.js')).loadConfig()]; }`,
           },
