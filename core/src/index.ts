@@ -15,6 +15,7 @@ export { argumentsOf, CallResolver, isCallLike, specifierMatches, type CallLike 
 export { nodePrefixed, originOf, packageOfFile, type Origin } from './analysis/origin.js';
 export { FunctionSummaries, type Summary } from './analysis/summaries.js';
 export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
+export { preliminaryCheck, preliminaryEnvironment, type PreliminaryEnvironment, type PreliminaryResult } from './analysis/preliminary.js';
 // Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';
 export { IncrementalChecker, type CheckResult } from './incremental/checker.js';

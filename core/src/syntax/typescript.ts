@@ -36,6 +36,11 @@ export function isAsyncFunction(node: ts.Node): boolean {
 }
 
 export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node> {
+  return functionsSyntax((call, index) => resolver.callbackTiming(call as CallLike, index));
+}
+
+/** The same tree facts with callback timing decided elsewhere (the preliminary pass decides it without types). */
+export function functionsSyntax(callbackTiming: ContextSyntax<ts.Node>['callbackTiming']): ContextSyntax<ts.Node> {
   return {
     enclosingFunction(node) {
       // Every call asks, walking up through its expressions: compare kinds, the cheapest test there is.
@@ -66,9 +71,7 @@ export function typescriptSyntax(resolver: CallResolver): ContextSyntax<ts.Node>
       if (index < 0) return undefined;
       return { call, index, method: invokerName(call) };
     },
-    callbackTiming(call, index) {
-      return resolver.callbackTiming(call as CallLike, index);
-    },
+    callbackTiming,
   };
 }
 
