@@ -27,6 +27,7 @@ import { OpenDocuments } from './documents.js';
 import { Log, messageOf } from './log.js';
 import { limitHeapGrowth } from './memory.js';
 import { isSupported, uriToFileName } from './paths.js';
+import { PreliminaryAnswers } from './preliminary.js';
 import { bumpDiskVersion } from './projects/disk-cache.js';
 import { ProjectService } from './projects/project-service.js';
 import { bundledTypesRoot } from './projects/tsconfig.js';
@@ -42,6 +43,7 @@ export class UnblockServer {
   private readonly projects: ProjectService;
   private readonly configuration: Configuration;
   private readonly analyzer: Analyzer;
+  private readonly preliminary: PreliminaryAnswers;
   private scheduler: Scheduler | undefined;
   private client: ClientSupport = clientSupport({ capabilities: {} } as InitializeParams);
 
@@ -55,7 +57,9 @@ export class UnblockServer {
     });
     this.configuration = new Configuration(connection, () => this.client, this.projects, log);
     const { documents, projects, configuration } = this;
-    this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log });
+    const preliminary = new PreliminaryAnswers({ connection, client: () => this.client, projects, log, typesLoaded: () => this.scheduler?.refreshAll() });
+    this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log, preliminary });
+    this.preliminary = preliminary;
   }
 
   listen(): void {
@@ -101,6 +105,7 @@ export class UnblockServer {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.configuration.trusted = options.trusted === true;
     this.configuration.received(options.settings);
+    this.preliminary.enabled = options.preliminary !== false;
     const { connection, documents, projects, log, analyzer } = this;
     this.scheduler = new Scheduler({
       pull: this.client.pull,
