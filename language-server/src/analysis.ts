@@ -77,7 +77,9 @@ export class Analyzer {
       const started = performance.now();
       const result = this.host.preliminary.check(fileName, document.text, file.options);
       const diagnostics = this.diagnosticsOf(result?.findings ?? [], result?.sourceFile, document, file, settings);
-      return this.finish(document, diagnostics, 'loading-types', Math.round(performance.now() - started), settings);
+      const analysis = this.finish(document, diagnostics, 'loading-types', Math.round(performance.now() - started), settings);
+      this.host.preliminary.loadSoon(fileName);
+      return analysis;
     }
     let progress: WorkDoneProgressServerReporter | undefined;
     if (this.host.client().progress && !projects.isLoaded(fileName)) progress = await this.host.connection.window.createWorkDoneProgress();

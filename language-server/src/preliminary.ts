@@ -25,7 +25,7 @@ export interface PreliminaryHost {
 }
 
 /** Wait this long after a preliminary answer before building the program (which holds the thread for a while). */
-const loadDelayMs = 30;
+const loadDelayMs = 50;
 
 export class PreliminaryAnswers {
   private readonly queued = new Set<Project>();
@@ -44,15 +44,16 @@ export class PreliminaryAnswers {
     return !this.host.projects.projectFor(fileName).loaded;
   }
 
-  /** The preliminary findings of a document's `text`; the file's project is loaded right after. */
+  /** The preliminary findings of a document's `text` (none when `no-blocking-call` is off). */
   check(fileName: string, text: string, options: CheckOptions): PreliminaryResult | undefined {
     const project = this.host.projects.projectFor(fileName);
-    this.load(project);
     if (!options.direct) return undefined;
     return preliminaryCheck(fileName, text, options.direct, preliminaryEnvironment(fileName, project.compilerOptions));
   }
 
-  private load(project: Project): void {
+  /** Builds the program of the file's project shortly, once the preliminary answer is on its way. */
+  loadSoon(fileName: string): void {
+    const project = this.host.projects.projectFor(fileName);
     if (this.queued.has(project)) return;
     this.queued.add(project);
     setTimeout(() => {
