@@ -9,11 +9,14 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { preliminaryCheck, preliminaryEnvironment, type CheckOptions, type PreliminaryResult } from 'unblock-core';
+import * as ts from 'typescript';
 import type { Connection } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
 import type { Log } from './log.js';
+import { isJavaScript } from './paths.js';
 import type { Project } from './projects/project.js';
 import type { ProjectService } from './projects/project-service.js';
+import { findNearestConfig, inferredOptions, parseConfig } from './projects/tsconfig.js';
 
 export interface PreliminaryHost {
   readonly connection: Connection;
@@ -28,7 +31,9 @@ export interface PreliminaryHost {
 const loadDelayMs = 50;
 
 export class PreliminaryAnswers {
-  private readonly queued = new Set<Project>();
+  /** Files answered by the preliminary pass whose project is to be loaded, and the timer that will load them. */
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
   /** `InitializationOptions.preliminary`. */
   enabled = true;
 
@@ -41,29 +46,63 @@ export class PreliminaryAnswers {
   answers(fileName: string): boolean {
     const client = this.host.client();
     if (!this.enabled || (client.pull && !client.refresh)) return false;
-    return !this.host.projects.projectFor(fileName).loaded;
+    const { projects } = this.host;
+    const assigned = projects.assignedProject(fileName);
+    if (assigned) return !assigned.loaded;
+    // Not opened yet: a loaded project that includes it answers with types at once.
+    return !projects.projects().some((project) => project.loaded && project.hasRoot(fileName));
   }
 
   /** The preliminary findings of a document's `text` (none when `no-blocking-call` is off). */
   check(fileName: string, text: string, options: CheckOptions): PreliminaryResult | undefined {
-    const project = this.host.projects.projectFor(fileName);
     if (!options.direct) return undefined;
-    return preliminaryCheck(fileName, text, options.direct, preliminaryEnvironment(fileName, project.compilerOptions));
+    return preliminaryCheck(fileName, text, options.direct, preliminaryEnvironment(fileName, this.compilerOptions(fileName)));
   }
 
-  /** Builds the program of the file's project shortly, once the preliminary answer is on its way. */
+  /**
+   * The compiler options the file will be checked with, without listing the project's files: those of its nearest
+   * config (a JavaScript file without `allowJs` there, or none: the inferred project's). A solution-style config's
+   * referenced projects decide theirs: the project is loaded to know which.
+   */
+  private compilerOptions(fileName: string): ts.CompilerOptions {
+    const assigned = this.host.projects.assignedProject(fileName);
+    if (assigned) return assigned.compilerOptions;
+    const configFile = findNearestConfig(fileName, (file) => ts.sys.fileExists(file));
+    const parsed = configFile ? parseConfig(configFile, () => undefined, { listFiles: false }) : undefined;
+    if (configFile && (!parsed || parsed.projectReferences?.length)) return this.host.projects.projectFor(fileName).compilerOptions;
+    return parsed && (!isJavaScript(fileName) || parsed.options.allowJs) ? parsed.options : inferredOptions;
+  }
+
+  /**
+   * Builds the program of the file's project shortly, once the preliminary answer is on its way (finding the
+   * project lists its files: that waits too).
+   */
   loadSoon(fileName: string): void {
-    const project = this.host.projects.projectFor(fileName);
-    if (this.queued.has(project)) return;
-    this.queued.add(project);
-    setTimeout(() => {
-      this.build(project)
-        .catch((error: unknown) => this.host.log.failed(`loading the types of ${project.name}`, error))
-        .finally(() => {
-          this.queued.delete(project);
-          this.host.typesLoaded();
-        });
+    this.pending.add(fileName);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.loadPending();
     }, loadDelayMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.pending.clear();
+  }
+
+  private async loadPending(): Promise<void> {
+    const fileNames = [...this.pending];
+    this.pending.clear();
+    try {
+      const projects = new Set(fileNames.map((fileName) => this.host.projects.projectFor(fileName)));
+      for (const project of projects) {
+        await this.build(project).catch((error: unknown) => this.host.log.failed(`loading the types of ${project.name}`, error));
+      }
+    } catch (error) {
+      this.host.log.failed('finding the projects of the open files', error);
+    } finally {
+      this.host.typesLoaded();
+    }
   }
 
   private async build(project: Project): Promise<void> {

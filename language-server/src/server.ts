@@ -94,6 +94,7 @@ export class UnblockServer {
     connection.onExecuteCommand(this.request('workspace/executeCommand', (params) => showDocumentation(params, connection, this.client.showDocument)));
     connection.onShutdown(() => {
       this.scheduler?.dispose();
+      this.preliminary.dispose();
       this.projects.dispose();
     });
     connection.listen();
