@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectorOptions, preliminaryCheck, type PreliminaryEnvironment } from '../src/index.js';
-import { ProjectUnderTest } from './retractions.js';
+import { ProjectUnderTest } from '../../scripts/lib/retractions.mjs';
 
 const defaults = detectorOptions({});
 const root = path.resolve(__dirname, '../..');

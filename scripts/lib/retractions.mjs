@@ -5,36 +5,29 @@
  * incremental program.
  */
 import * as path from 'node:path';
-import * as ts from 'typescript';
-import { checkFile, detectorsFor, preliminaryCheck, preliminaryEnvironment, type DetectorOptions, type Finding } from '../src/index.js';
-
-export interface Comparison {
-  readonly preliminary: Finding[];
-  readonly typed: Finding[];
-  /** Preliminary findings the typed check does not report. */
-  readonly retracted: Finding[];
-}
+import ts from 'typescript';
+import { checkFile, detectorsFor, preliminaryCheck, preliminaryEnvironment } from 'unblock-core';
 
 /** The same finding: the same call, API and context (what the diagnostic's range and message come from). */
-export function sameFinding(a: Finding, b: Finding): boolean {
+export function sameFinding(a, b) {
   return a.kind === b.kind && a.api.id === b.api.id && a.range[0] === b.range[0] && a.range[1] === b.range[1] && JSON.stringify(a.context) === JSON.stringify(b.context);
 }
 
-export function compare(preliminary: Finding[], typed: Finding[]): Comparison {
+/** `retracted`: the preliminary findings the typed check does not report. */
+export function compare(preliminary, typed) {
   return { preliminary, typed, retracted: preliminary.filter((finding) => !typed.some((other) => sameFinding(finding, other))) };
 }
 
 export class ProjectUnderTest {
-  private readonly texts = new Map<string, { text: string; version: number }>();
-  private readonly service: ts.LanguageService;
-  readonly fileNames: readonly string[];
+  texts = new Map();
 
-  constructor(readonly directory: string) {
+  constructor(directory) {
+    this.directory = directory;
     const configFile = path.join(directory, 'tsconfig.json');
     const config = ts.readConfigFile(configFile, ts.sys.readFile);
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, directory, undefined, configFile);
     this.fileNames = parsed.fileNames;
-    const host: ts.LanguageServiceHost = {
+    const host = {
       getCompilationSettings: () => parsed.options,
       getScriptFileNames: () => [...new Set([...parsed.fileNames, ...this.texts.keys()])],
       getScriptVersion: (fileName) => String(this.texts.get(fileName)?.version ?? 0),
@@ -54,13 +47,13 @@ export class ProjectUnderTest {
   }
 
   /** Both passes on `fileName` with `text` (default: as on disk), the direct rule's options `options`. */
-  compare(fileName: string, options: DetectorOptions, text?: string): Comparison {
+  compare(fileName, options, text) {
     const absolute = path.resolve(this.directory, fileName);
     if (text !== undefined) {
       const previous = this.texts.get(absolute);
       this.texts.set(absolute, { text, version: (previous?.version ?? 0) + 1 });
     }
-    const program = this.service.getProgram()!;
+    const program = this.service.getProgram();
     const sourceFile = program.getSourceFile(absolute);
     if (!sourceFile) throw new Error(`${absolute} is not in the program of ${this.directory}`);
     const typed = checkFile(sourceFile, detectorsFor(program, { direct: options, indirect: undefined }));
