@@ -40,7 +40,7 @@ import {
   tail,
   until,
 } from './helpers.mjs';
-import { firstSquiggles } from './first-squiggle.mjs';
+import { firstSquiggles, writeFirstFile } from './first-squiggle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2eHome = process.env.E2E_HOME ?? path.join(os.homedir(), '.cache', 'unblock-e2e');
@@ -59,7 +59,6 @@ function check(ok, what, detail) {
   else failed++;
   return ok;
 }
-
 exitUnlessPresent([
   [codeServer, 'run tests/e2e/install-vscode.sh'],
   [chromiumPath, 'run tests/e2e/install-vscode.sh'],
@@ -71,6 +70,7 @@ const { chromium } = createRequire(path.join(e2eHome, 'tools', 'package.json'))(
 const { run, userData, extensions, workspace, env: sandboxEnv } = sandbox(root);
 const configSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8');
 const authSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'auth.ts'), 'utf8');
+writeFirstFile(workspace, configSource); // before the workbench indexes the folder
 const csArgs = ['--config', path.join(run, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
 
 let codeServerProcess;
@@ -144,7 +144,7 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   log(`workbench ready in ${Date.now() - t} ms`);
-  await firstSquiggles(page, workspace, configSource); // prints both times
+  await firstSquiggles(page, workspace); // prints both times
   // -------------------------------------------------------------------------------------------------------------
   // config.ts: the squiggle on `fs.readFileSync(CONFIG_PATH, 'utf8')` inside `async function getConfig`.
   // -------------------------------------------------------------------------------------------------------------
