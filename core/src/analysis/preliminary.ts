@@ -187,7 +187,8 @@ function mentionsOffloadApi(text: string): boolean {
 /** `allow` entries are matched by name: any entry that could name the API keeps the call for the typed pass. */
 function isAllowed(api: BlockingApi, call: ts.Node, options: DetectorOptions): boolean {
   const origin = { module: api.module, path: api.path, declaration: call as ts.Declaration };
-  return options.allow.some((specifier) => specifierMatches(typeof specifier === 'string' ? specifier : { from: 'lib', name: specifier.name }, origin) || specifierMatches(specifier, origin));
+  const names = options.allow.flatMap((specifier) => (typeof specifier === 'string' ? [specifier] : [specifier.name].flat()));
+  return names.some((name) => specifierMatches(name, origin));
 }
 
 /** `randomBytes(16, cb)`: only the overload without a callback blocks; the types pick it unless the call is plain. */
