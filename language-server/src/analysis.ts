@@ -1,7 +1,8 @@
 /**
  * Analysing one open document: the checks that come first (enabled, size, `node_modules`), its project's program,
  * the core's incremental check, and the diagnostics the findings become (disable comments, severities); each
- * analysis is reported to the client (`unblock/status`). Never decides by itself what blocks.
+ * analysis is reported to the client (`unblock/status`); while the project's program loads, the preliminary pass
+ * (`preliminary.ts`). Never decides by itself what blocks.
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,12 +10,13 @@ import { ruleNames, type CheckResult } from 'unblock-core';
 import type * as ts from 'typescript';
 import type { Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
-import type { Configuration } from './configuration.js';
+import type { Configuration, FileConfiguration } from './configuration.js';
 import { eslintRuleName, severityOf, skippedDiagnostic, toDiagnostic } from './diagnostics.js';
 import { DisabledRanges } from './directives.js';
 import type { OpenDocument, OpenDocuments } from './documents.js';
 import { counted, messageOf, type Log } from './log.js';
 import { isInNodeModules, isSupported } from './paths.js';
+import type { PreliminaryAnswers } from './preliminary.js';
 import type { ProjectService } from './projects/project-service.js';
 import { statusNotification, type StatusParams } from './protocol.js';
 import type { UnblockSettings } from './settings.js';
@@ -33,6 +35,8 @@ export interface AnalyzerHost {
   readonly projects: ProjectService;
   readonly configuration: Configuration;
   readonly log: Log;
+  /** Answers files whose project has no program yet (absent: every analysis waits for the program). */
+  readonly preliminary?: PreliminaryAnswers;
 }
 
 const slowAnalysisMs = 200;
@@ -66,6 +70,17 @@ export class Analyzer {
     }
     const file = await configuration.forFile(uri, fileName, settings);
     if (!this.host.client().watchRegistration) await projects.reloadIfStale(fileName);
+    // Its project has no program yet: the preliminary pass answers now, the typed one once the program is built.
+    if (this.host.preliminary?.answers(fileName)) {
+      const document = documents.get(uri);
+      if (!document) return undefined;
+      const started = performance.now();
+      const result = this.host.preliminary.check(fileName, document.text, file.options);
+      const diagnostics = this.diagnosticsOf(result?.findings ?? [], result?.sourceFile, document, file, settings);
+      const analysis = this.finish(document, diagnostics, 'loading-types', Math.round(performance.now() - started), settings);
+      this.host.preliminary.loadSoon(fileName);
+      return analysis;
+    }
     let progress: WorkDoneProgressServerReporter | undefined;
     if (this.host.client().progress && !projects.isLoaded(fileName)) progress = await this.host.connection.window.createWorkDoneProgress();
 
@@ -97,14 +112,7 @@ export class Analyzer {
     } finally {
       progress?.done();
     }
-    const disabled = result.sourceFile && new DisabledRanges(result.sourceFile);
-    const diagnostics = result.findings
-      .filter((finding) => !disabled?.isDisabled(eslintRuleName(ruleNames[finding.kind]), finding.range[0]))
-      .flatMap((finding) => {
-        const severity = severityOf(finding, file.eslint, settings);
-        return severity === undefined ? [] : [toDiagnostic(finding, document.document, severity)];
-      })
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const diagnostics = this.diagnosticsOf(result.findings, result.sourceFile, document, file, settings);
     const elapsed = Math.round(performance.now() - started);
     const findings = counted(diagnostics.length, 'finding');
     if (elapsed > slowAnalysisMs) log.info(`analysing ${fileName} took ${elapsed} ms (${findings})`);
@@ -112,11 +120,29 @@ export class Analyzer {
     return this.finish(document, diagnostics, 'ok', elapsed, settings, result.reused);
   }
 
-  /** The syntax tree of a document in its project's current program (for code actions). */
+  /** The syntax tree of a document in its project's current program (for code actions); none while types load. */
   sourceFileOf(document: OpenDocument): ts.SourceFile | undefined {
     if (document.fileName === undefined) return undefined;
     const project = this.host.projects.assignedProject(document.fileName);
-    return project?.getProgram().getSourceFile(document.fileName);
+    return project?.loaded ? project.getProgram().getSourceFile(document.fileName) : undefined;
+  }
+
+  /** Findings → diagnostics: without those disable comments turn off, at their severities, in document order. */
+  private diagnosticsOf(
+    findings: readonly Finding[],
+    sourceFile: ts.SourceFile | undefined,
+    document: OpenDocument,
+    file: FileConfiguration,
+    settings: UnblockSettings,
+  ): Diagnostic[] {
+    const disabled = sourceFile && new DisabledRanges(sourceFile);
+    return findings
+      .filter((finding) => !disabled?.isDisabled(eslintRuleName(ruleNames[finding.kind]), finding.range[0]))
+      .flatMap((finding) => {
+        const severity = severityOf(finding, file.eslint, settings);
+        return severity === undefined ? [] : [toDiagnostic(finding, document.document, severity)];
+      })
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
   private finish(

@@ -13,14 +13,22 @@ export interface InitializationOptions {
   readonly trusted?: boolean;
   /** Settings for clients without `workspace/configuration`. */
   readonly settings?: unknown;
+  /**
+   * While a file's TypeScript project loads, answer at once with the findings import tracking confirms without
+   * types (status `loading-types`), then with the typed ones (default true). False: every answer waits for types.
+   */
+  readonly preliminary?: boolean;
 }
 
-/** Sent after each analysis of a document: what a status item shows for it. */
+/**
+ * Sent after each analysis of a document: what a status item shows for it. `loading-types`: the findings are the
+ * preliminary ones (import tracking, no types) while the project's program loads; the typed ones follow.
+ */
 export const statusNotification = 'unblock/status';
 
 export interface StatusParams {
   readonly uri: string;
-  readonly state: 'ok' | 'error' | 'disabled';
+  readonly state: 'ok' | 'error' | 'disabled' | 'loading-types';
   /** How long the analysis took; with `cached`, the time of looking the findings up. */
   readonly lastAnalysisMs: number;
   readonly findings: number;

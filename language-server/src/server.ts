@@ -28,6 +28,7 @@ import { Log, messageOf } from './log.js';
 import { limitHeapGrowth } from './memory.js';
 import { paramsProblem } from './params.js';
 import { isSupported, uriToFileName } from './paths.js';
+import { PreliminaryAnswers } from './preliminary.js';
 import { bumpDiskVersion } from './projects/disk-cache.js';
 import { ProjectService } from './projects/project-service.js';
 import { bundledTypesRoot } from './projects/tsconfig.js';
@@ -43,6 +44,7 @@ export class UnblockServer {
   private readonly projects: ProjectService;
   private readonly configuration: Configuration;
   private readonly analyzer: Analyzer;
+  private readonly preliminary: PreliminaryAnswers;
   private scheduler: Scheduler | undefined;
   private client: ClientSupport = clientSupport({ capabilities: {} } as InitializeParams);
 
@@ -56,7 +58,9 @@ export class UnblockServer {
     });
     this.configuration = new Configuration(connection, () => this.client, log);
     const { documents, projects, configuration } = this;
-    this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log });
+    const preliminary = new PreliminaryAnswers({ connection, client: () => this.client, projects, log, typesLoaded: () => this.scheduler?.refreshAll() });
+    this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log, preliminary });
+    this.preliminary = preliminary;
   }
 
   listen(): void {
@@ -91,6 +95,7 @@ export class UnblockServer {
     connection.onExecuteCommand(this.request('workspace/executeCommand', (params) => showDocumentation(params, connection, this.client.showDocument)));
     connection.onShutdown(() => {
       this.scheduler?.dispose();
+      this.preliminary.dispose();
       this.projects.dispose();
     });
     connection.listen();
@@ -102,6 +107,7 @@ export class UnblockServer {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.configuration.trusted = options.trusted === true;
     this.configuration.received(options.settings);
+    this.preliminary.enabled = options.preliminary !== false;
     const { connection, documents, projects, log, analyzer } = this;
     this.scheduler = new Scheduler({
       pull: this.client.pull,

@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 /**
- * unblock-vscode in a real VS Code: code-server (VS Code 1.100 served to a browser) with the packaged .vsix
- * installed, driven through Debian's headless Chromium by playwright-core. Opens a copy of fixtures/demo-app and
- * checks, from the page: the squiggle on the blocking call, the Problems entry (code and docs link), the hover, the
- * quick fixes (async API; worker thread for a CPU-bound call), applying "Use the async API", the language status
- * item, a server killed mid-session (the client restarts it, diagnostics return), and the extension's logs. Waits
- * on UI state with deadlines; the only fixed waits are the short settles before Ctrl+. (retried when the menu races
- * the editor's own code-action request).
+ * unblock-vscode in a real VS Code: code-server (VS Code 1.100 served to a browser) with the packaged .vsix installed,
+ * driven through Debian's headless Chromium by playwright-core. Opens a copy of fixtures/demo-app; prints when the
+ * first file's first unblock squiggle and TypeScript's appear; checks, from the page: the squiggle on the blocking
+ * call, the Problems entry (code and docs link), the hover, the quick fixes (async API; worker thread for a CPU-bound
+ * call), applying "Use the async API", the language status item, a server killed mid-session (the client restarts
+ * it, diagnostics return), and the extension's logs. Waits on UI state with deadlines; the only fixed waits are the
+ * short settles before Ctrl+. (retried when the menu races the editor's own code-action request).
  *
  *   node tests/e2e/vscode.e2e.mjs --vsix vscode-client/unblock-vscode-0.1.0.vsix
- *
- * Needs what tests/e2e/install-vscode.sh installs (under $E2E_HOME, default ~/.cache/unblock-e2e). Prints one
- * PASS/FAIL line per check and `N passed, N failed`; screenshots go to artifacts/e2e/. Env: KEEP_RUN=1 keeps the
- * temporary run folder (data dirs, logs); E2E_SCREENSHOT_TO=<png> copies the quick-fix screenshot there on success.
+ * Needs what tests/e2e/install-vscode.sh installs (under $E2E_HOME, default ~/.cache/unblock-e2e). Prints one PASS/FAIL
+ * line per check and `N passed, N failed`; screenshots go to artifacts/e2e/. Env: KEEP_RUN=1 keeps the temporary run
+ * folder; E2E_SCREENSHOT_TO=<png> copies the quick-fix screenshot there on success.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -41,6 +40,7 @@ import {
   tail,
   until,
 } from './helpers.mjs';
+import { firstSquiggles, writeFirstFile } from './first-squiggle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2eHome = process.env.E2E_HOME ?? path.join(os.homedir(), '.cache', 'unblock-e2e');
@@ -59,7 +59,6 @@ function check(ok, what, detail) {
   else failed++;
   return ok;
 }
-
 exitUnlessPresent([
   [codeServer, 'run tests/e2e/install-vscode.sh'],
   [chromiumPath, 'run tests/e2e/install-vscode.sh'],
@@ -71,6 +70,7 @@ const { chromium } = createRequire(path.join(e2eHome, 'tools', 'package.json'))(
 const { run, userData, extensions, workspace, env: sandboxEnv } = sandbox(root);
 const configSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8');
 const authSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'auth.ts'), 'utf8');
+writeFirstFile(workspace, configSource); // before the workbench indexes the folder
 const csArgs = ['--config', path.join(run, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
 
 let codeServerProcess;
@@ -144,7 +144,7 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   log(`workbench ready in ${Date.now() - t} ms`);
-
+  await firstSquiggles(page, workspace); // prints both times
   // -------------------------------------------------------------------------------------------------------------
   // config.ts: the squiggle on `fs.readFileSync(CONFIG_PATH, 'utf8')` inside `async function getConfig`.
   // -------------------------------------------------------------------------------------------------------------

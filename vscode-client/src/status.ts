@@ -86,6 +86,11 @@ export class StatusItem implements vscode.Disposable {
         item.text = 'unblock: analysis failed';
         item.detail = 'see the Unblock output';
         return;
+      case 'loading-types':
+        item.busy = true;
+        item.text = 'unblock: loading types…';
+        item.detail = `${status.findings} blocking call${status.findings === 1 ? '' : 's'} found without types so far; quick fixes once types are in`;
+        return;
       case 'ok':
         item.text = status.findings === 0 ? '$(check) unblock: no blocking calls' : `unblock: ${findingsText(status.findings)}`;
         item.detail = analysisDetail(status, this.lastRunMs.get(status.uri));

@@ -38,6 +38,22 @@ export function isAsyncFunction(node: ts.Node): boolean {
 export function typescriptSyntax(resolver: CallResolver, checker: ts.TypeChecker): ContextSyntax<ts.Node> {
   const helperCalls = new WeakMap<ts.Node, readonly ts.Node[] | null>();
   return {
+    ...functionsSyntax((call, index) => resolver.callbackTiming(call as CallLike, index)),
+    mayBeHelper: (fn) => helperName(fn) !== undefined,
+    callsOf(fn) {
+      let calls = helperCalls.get(fn);
+      if (calls === undefined) helperCalls.set(fn, (calls = callsOfHelper(fn, checker) ?? null));
+      return calls ?? undefined;
+    },
+  };
+}
+
+/**
+ * The same tree facts with callback timing decided elsewhere (the preliminary pass decides it without types). Without
+ * symbols no local helper is known: a call inside one waits for the typed pass.
+ */
+export function functionsSyntax(callbackTiming: ContextSyntax<ts.Node>['callbackTiming']): ContextSyntax<ts.Node> {
+  return {
     enclosingFunction(node) {
       // Every call asks, walking up through its expressions: compare kinds, the cheapest test there is.
       let child: ts.Node = node;
@@ -68,15 +84,9 @@ export function typescriptSyntax(resolver: CallResolver, checker: ts.TypeChecker
       if (index < 0) return undefined;
       return { call, index, method: invokerName(call) };
     },
-    callbackTiming(call, index) {
-      return resolver.callbackTiming(call as CallLike, index);
-    },
-    mayBeHelper: (fn) => helperName(fn) !== undefined,
-    callsOf(fn) {
-      let calls = helperCalls.get(fn);
-      if (calls === undefined) helperCalls.set(fn, (calls = callsOfHelper(fn, checker) ?? null));
-      return calls ?? undefined;
-    },
+    callbackTiming,
+    mayBeHelper: () => false,
+    callsOf: () => undefined,
   };
 }
 

@@ -31,6 +31,8 @@ export class Project {
   private resolutionCache: ts.ModuleResolutionCache;
   private resolutionsInvalidated = false;
   private nodeTypesChecked = false;
+  /** The language service has built a program (the first one reads and parses the whole project: the slow one). */
+  loaded = false;
   /** mtimes of the config files when the project was loaded; undefined: missing (an `extends` that points nowhere). */
   readonly stamps = new Map<string, number | undefined>();
   disposed = false;
@@ -137,6 +139,7 @@ export class Project {
       }
     }
     this.resolutionsInvalidated = false;
+    this.loaded = true;
     return program;
   }
 

@@ -50,11 +50,12 @@ export function withNodeTypes(options: ts.CompilerOptions, typesRoot: string, di
 }
 
 /** Reads a tsconfig.json / jsconfig.json; undefined when it cannot be read at all. */
-export function parseConfig(configFile: string, log: (message: string) => void): ParsedConfig | undefined {
+export function parseConfig(configFile: string, log: (message: string) => void, { listFiles = true } = {}): ParsedConfig | undefined {
   let failure: ts.Diagnostic | undefined;
   const host: ts.ParseConfigFileHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    // `listFiles: false`: the options alone, without walking the folders `include` names (slow on a large project).
+    readDirectory: (...args) => (listFiles ? ts.sys.readDirectory(...args) : []),
     fileExists: (fileName) => ts.sys.fileExists(fileName),
     readFile: (fileName) => ts.sys.readFile(fileName),
     getCurrentDirectory: () => path.dirname(configFile),

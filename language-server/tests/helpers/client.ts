@@ -74,7 +74,10 @@ export class TestClient extends LspClient {
         ...options.capabilities?.workspace,
       },
     };
-    await client.initialize({ folder: options.workspaceFolder, capabilities, initializationOptions: options.initializationOptions, timeoutMs: deadline });
+    // Tests see the typed answers only, unless they ask for the preliminary ones (preliminary.test.ts).
+    const initial = options.initializationOptions;
+    const initializationOptions = initial === undefined || (typeof initial === 'object' && initial !== null && !Array.isArray(initial)) ? { preliminary: false, ...initial } : initial;
+    await client.initialize({ folder: options.workspaceFolder, capabilities, initializationOptions, timeoutMs: deadline });
     return client;
   }
 

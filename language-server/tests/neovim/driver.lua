@@ -82,9 +82,16 @@ local function run()
   if exited then error('the server exited: ' .. vim.inspect(exited), 0) end
   step('attached')
 
-  -- 1. Diagnostics, as Neovim's diagnostic framework holds them.
-  wait_for('diagnostics of ' .. file, function()
-    return no_blocking_call(vim.diagnostic.get(bufnr)) ~= nil
+  -- 1. Diagnostics, as Neovim's diagnostic framework holds them: the typed ones, which carry fixes (while the
+  -- project's types load, the first ones come from the preliminary pass, without fixes).
+  wait_for('diagnostics with fixes of ' .. file, function()
+    for index = #published, 1, -1 do
+      if vim.uri_to_bufnr(published[index].uri) == bufnr then
+        local diagnostic = no_blocking_call(published[index].diagnostics)
+        return diagnostic ~= nil and diagnostic.data ~= nil and #diagnostic.data.fixes > 0 and no_blocking_call(vim.diagnostic.get(bufnr)) ~= nil
+      end
+    end
+    return false
   end)
   local shown = no_blocking_call(vim.diagnostic.get(bufnr))
   result.diagnostic = {

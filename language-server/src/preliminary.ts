@@ -1,0 +1,123 @@
+/**
+ * Squiggles while types load. Until a file's TypeScript project has built its first program (opening a file of a
+ * large project, or after a tsconfig change reloads it), the file is answered at once by the core's preliminary
+ * pass — import tracking on its own syntax tree, which reports only what the typed check confirms — and the
+ * project's program is built right after that answer has gone out. Once it is built, every open document is
+ * analysed again with types (`typesLoaded`: the client is asked to pull again, or the diagnostics are pushed), so
+ * the typed findings replace the preliminary ones. Preliminary diagnostics carry no fixes: quick fixes need types.
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { preliminaryCheck, preliminaryEnvironment, type CheckOptions, type PreliminaryResult } from 'unblock-core';
+import * as ts from 'typescript';
+import type { Connection } from 'vscode-languageserver/node';
+import type { ClientSupport } from './capabilities.js';
+import type { Log } from './log.js';
+import { isJavaScript } from './paths.js';
+import type { Project } from './projects/project.js';
+import type { ProjectService } from './projects/project-service.js';
+import { findNearestConfig, inferredOptions, parseConfig } from './projects/tsconfig.js';
+
+export interface PreliminaryHost {
+  readonly connection: Connection;
+  client(): ClientSupport;
+  readonly projects: ProjectService;
+  readonly log: Log;
+  /** A project's program is built: every open document needs its typed diagnostics. */
+  typesLoaded(): void;
+}
+
+/** Wait this long after a preliminary answer before building the program (which holds the thread for a while). */
+const loadDelayMs = 50;
+
+export class PreliminaryAnswers {
+  /** Files answered by the preliminary pass whose project is to be loaded, and the timer that will load them. */
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  /** `InitializationOptions.preliminary`. */
+  enabled = true;
+
+  constructor(private readonly host: PreliminaryHost) {}
+
+  /**
+   * Whether `fileName` is answered by the preliminary pass now: its project has no program yet, and the client
+   * will hear when the typed result is in (it is pushed to, or takes `workspace/diagnostic/refresh`).
+   */
+  answers(fileName: string): boolean {
+    const client = this.host.client();
+    if (!this.enabled || (client.pull && !client.refresh)) return false;
+    const { projects } = this.host;
+    const assigned = projects.assignedProject(fileName);
+    if (assigned) return !assigned.loaded;
+    // Not opened yet: a loaded project that includes it answers with types at once.
+    return !projects.projects().some((project) => project.loaded && project.hasRoot(fileName));
+  }
+
+  /** The preliminary findings of a document's `text` (none when `no-blocking-call` is off). */
+  check(fileName: string, text: string, options: CheckOptions): PreliminaryResult | undefined {
+    if (!options.direct) return undefined;
+    return preliminaryCheck(fileName, text, options.direct, preliminaryEnvironment(fileName, this.compilerOptions(fileName)));
+  }
+
+  /**
+   * The compiler options the file will be checked with, without listing the project's files: those of its nearest
+   * config (a JavaScript file without `allowJs` there, or none: the inferred project's). A solution-style config's
+   * referenced projects decide theirs: the project is loaded to know which.
+   */
+  private compilerOptions(fileName: string): ts.CompilerOptions {
+    const assigned = this.host.projects.assignedProject(fileName);
+    if (assigned) return assigned.compilerOptions;
+    const configFile = findNearestConfig(fileName, (file) => ts.sys.fileExists(file));
+    const parsed = configFile ? parseConfig(configFile, () => undefined, { listFiles: false }) : undefined;
+    if (configFile && (!parsed || parsed.projectReferences?.length)) return this.host.projects.projectFor(fileName).compilerOptions;
+    return parsed && (!isJavaScript(fileName) || parsed.options.allowJs) ? parsed.options : inferredOptions;
+  }
+
+  /**
+   * Builds the program of the file's project shortly, once the preliminary answer is on its way (finding the
+   * project lists its files: that waits too).
+   */
+  loadSoon(fileName: string): void {
+    this.pending.add(fileName);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.loadPending();
+    }, loadDelayMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.pending.clear();
+  }
+
+  private async loadPending(): Promise<void> {
+    const fileNames = [...this.pending];
+    this.pending.clear();
+    try {
+      const projects = new Set(fileNames.map((fileName) => this.host.projects.projectFor(fileName)));
+      for (const project of projects) {
+        await this.build(project).catch((error: unknown) => this.host.log.failed(`loading the types of ${project.name}`, error));
+      }
+    } catch (error) {
+      this.host.log.failed('finding the projects of the open files', error);
+    } finally {
+      this.host.typesLoaded();
+    }
+  }
+
+  private async build(project: Project): Promise<void> {
+    if (project.disposed || project.loaded) return;
+    const { connection, log } = this.host;
+    const progress = this.host.client().progress ? await connection.window.createWorkDoneProgress() : undefined;
+    const name = project.configFile ? path.relative(project.directory, project.configFile) || project.name : project.name;
+    progress?.begin('unblock', undefined, `Loading the types of ${name}`);
+    try {
+      const started = performance.now();
+      if (project.disposed || project.loaded) return;
+      const files = project.getProgram().getSourceFiles().length;
+      log.info(`loaded the types of ${project.name} (${files} files) in ${Math.round(performance.now() - started)} ms`);
+    } finally {
+      progress?.done();
+    }
+  }
+}

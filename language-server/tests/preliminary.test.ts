@@ -1,0 +1,77 @@
+/**
+ * While a project's types load: the first answer comes from the preliminary pass (import tracking, no types, no
+ * fixes, status `loading-types`), then the typed answer replaces it whole (a typed-only finding appears, fixes
+ * come), pushed, or pulled again after `workspace/diagnostic/refresh`; the same after a tsconfig.json change
+ * reloads the project.
+ */
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, diagnosticLines, ensureBuilt, fixturesDir, removeFixture, TestClient, uriOf } from './helpers/client.js';
+
+beforeAll(ensureBuilt, 120_000);
+
+/** A direct finding on line 4 (import tracking sees it), an indirect one on line 5 (only the types do). */
+const code = `import { readFileSync } from 'node:fs';
+import { load } from './load.js';
+export async function f(p: string) {
+  readFileSync(p);
+  return load(p);
+}
+`;
+const helper = `import { readFileSync } from 'node:fs';\nexport function load(p: string) { return readFileSync(p, 'utf8'); }\n`;
+
+const fixes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => (diagnostic.data as { fixes: unknown[] }).fixes.length);
+
+describe('preliminary answers while types load', () => {
+  let project: string;
+  let client: TestClient | undefined;
+
+  afterEach(async () => {
+    await client?.stop();
+    await removeFixture(project);
+  });
+
+  async function start(pull: boolean): Promise<{ client: TestClient; uri: string }> {
+    project = await copyFixture(path.join(fixturesDir, 'project'));
+    await writeFile(path.join(project, 'src', 'load.ts'), helper);
+    client = await TestClient.start({ workspaceFolder: project, pull, initializationOptions: { preliminary: true } });
+    return { client, uri: uriOf(path.join(project, 'src', 'first.ts')) };
+  }
+
+  it('push: the import-tracking findings first, without fixes; then the typed ones, with their fixes and the indirect finding', async () => {
+    const { client, uri } = await start(false);
+    await client.open(uri, code);
+    const first = await client.waitForPublished(uri, 1);
+    expect(diagnosticLines(first)).toEqual(['4 no-blocking-call']);
+    expect(fixes(first)).toEqual([0]);
+    expect(client.statuses.find((status) => status.uri === uri)).toMatchObject({ state: 'loading-types', findings: 1 });
+    const typed = await client.waitForPublishedMatching(uri, 'the typed diagnostics', (diagnostics) => diagnostics.length === 2);
+    expect(diagnosticLines(typed)).toEqual(['4 no-blocking-call', '5 no-indirect-blocking-call']);
+    expect(fixes(typed)[0]).toBeGreaterThan(0);
+    expect(client.statuses.filter((status) => status.uri === uri).at(-1)).toMatchObject({ state: 'ok', findings: 2 });
+  });
+
+  it('pull: the first pull answers without types, a refresh request follows, the next pull has the typed findings', async () => {
+    const { client, uri } = await start(true);
+    await client.open(uri, code);
+    expect(diagnosticLines(await client.pull(uri))).toEqual(['4 no-blocking-call']);
+    await client.waitFor('workspace/diagnostic/refresh', () => (client.refreshRequests > 0 ? true : undefined));
+    expect(diagnosticLines(await client.pull(uri))).toEqual(['4 no-blocking-call', '5 no-indirect-blocking-call']);
+  });
+
+  it('after a tsconfig.json change reloads the project: preliminary again, then typed', async () => {
+    const { client, uri } = await start(false);
+    await client.open(uri, code);
+    await client.waitForPublishedMatching(uri, 'the typed diagnostics', (diagnostics) => diagnostics.length === 2);
+    const before = client.statuses.length;
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(project, 'tsconfig.json')), type: FileChangeType.Changed }] });
+    await client.waitFor('a loading-types status', () => client.statuses.slice(before).find((status) => status.uri === uri && status.state === 'loading-types'));
+    await client.waitFor('the typed status', () => client.statuses.slice(before).find((status) => status.uri === uri && status.state === 'ok'));
+    expect(diagnosticLines(await client.waitForPublishedMatching(uri, 'typed', (diagnostics) => diagnostics.length === 2))).toEqual([
+      '4 no-blocking-call',
+      '5 no-indirect-blocking-call',
+    ]);
+  });
+});
