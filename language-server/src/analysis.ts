@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ruleNames, type CheckResult } from 'unblock-core';
+import { ruleNames, type CheckResult, type Finding } from 'unblock-core';
 import type * as ts from 'typescript';
 import type { Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';

@@ -28,8 +28,7 @@ describe('toDiagnostic', () => {
       kind: 'direct',
       api: { module: 'node:fs', path: 'writeFileSync', id: 'node:fs.writeFileSync', category: 'fs', docs: '' },
       range: at("writeFileSync(p, 'x')"),
-      context: { kind: 'async', fn: { async: true, kind: 'function', name: 'init', range: [text.indexOf('export async'), text.length - 1] } },
-      calledFrom: [first, at('write();', first[1])],
+      context: { kind: 'async', fn: { async: true, kind: 'function', name: 'init', range: [text.indexOf('export async'), text.length - 1] }, calledFrom: [first, at('write();', first[1])] },
       fixes: [],
     };
     const diagnostic = toDiagnostic(finding, document, DiagnosticSeverity.Error);
