@@ -1,3 +1,4 @@
+// Types of apply-suggestions.mjs, for the TypeScript tests that import it.
 export interface AppliedSuggestion {
   file: string;
   line: number;

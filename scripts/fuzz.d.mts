@@ -1,3 +1,4 @@
+// Types of fuzz.mjs, for the TypeScript tests that import it.
 export type Mode = 'espree' | 'ts' | 'typed';
 export type ContextMode = 'async' | 'function' | 'everywhere';
 

@@ -31,7 +31,7 @@ export interface SharedOptions {
 
 /** How far the indirect check follows calls into the project's own functions. */
 export interface SummaryLimits {
-  /** How many project functions deep to follow calls. */
+  /** How many project functions a chain may go through. */
   readonly maxDepth: number;
   /** Functions with more syntax nodes than this are not looked into. */
   readonly maxFunctionSize: number;

@@ -1,3 +1,4 @@
+// Types of soak-edits.mjs, for the TypeScript tests that import it.
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 
 export const defaultSeed: number;

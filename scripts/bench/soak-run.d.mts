@@ -1,3 +1,4 @@
+// Types of soak-run.mjs, for the TypeScript tests that import it.
 import type { CodeAction, Command, Diagnostic, DocumentDiagnosticReport, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { LspClient } from '../lib/lsp-client.mjs';
 

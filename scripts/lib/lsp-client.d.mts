@@ -1,3 +1,4 @@
+// Types of lsp-client.mjs, for the TypeScript tests that import it.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type {
   CancellationToken,

@@ -1,3 +1,4 @@
+// Types of random.mjs, for the TypeScript tests that import it.
 export function mulberry32(seed: number): () => number;
 export function deriveSeed(base: number, index: number): number;
 export class Random {

@@ -1,7 +1,7 @@
 /**
  * The TypeScript syntax adapter: the tree facts `analysis/context.ts` needs (callback timing resolved by the type
- * checker), and how a function is named from what holds it — one answer for messages, summaries and incremental
- * checks.
+ * checker; which nested functions are helpers that run only where they are called, and those calls), and how a
+ * function is named from what holds it — one answer for messages, summaries and incremental checks.
  */
 import * as ts from 'typescript';
 import type { ContextSyntax } from '../analysis/context.js';
@@ -245,19 +245,6 @@ export function functionName(fn: ts.Node): string | undefined {
     return fn.name.getText();
   }
   return holderName(holderOf(fn));
-}
-
-/**
- * The function with a body behind a declaration: itself, or the function expression a variable or property holds
- * directly (`const f = () => …`). Overload signatures have no body (the implementation is another declaration).
- */
-export function functionHeldBy(declaration: ts.Declaration): FunctionNode | undefined {
-  if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
-  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
-    const initializer = declaration.initializer;
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
-  }
-  return undefined;
 }
 
 /** `.map`, `Array.from`, `new Promise`: how messages name what runs a callback. */

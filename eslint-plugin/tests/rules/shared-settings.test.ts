@@ -13,9 +13,15 @@ export async function main() {
   return loadConfig();
 }`;
 
-/** `line rule` of each report of both rules on `code`, linted as fixtures/typed/file.ts. */
-function lint(rules: Linter.RulesRecord, settings?: Record<string, unknown>): string[] {
-  const messages = lintTyped(code, { rules, ...(settings && { settings }) });
+/** The same project function passed by reference to a sync callback API. */
+const passed = `import { loadConfig } from './indirect-config.js';
+export async function main(names: string[]) {
+  return names.map(loadConfig);
+}`;
+
+/** `line rule` of each report of both rules on `source` (default `code`), linted as fixtures/typed/file.ts. */
+function lint(rules: Linter.RulesRecord, settings?: Record<string, unknown>, source = code): string[] {
+  const messages = lintTyped(source, { rules, ...(settings && { settings }) });
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return messages.map((message) => `${message.line} ${message.ruleId}`);
 }
@@ -30,6 +36,12 @@ describe('both rules', () => {
   it('a `deny` entry given to no-blocking-call alone makes the call its report, not a second one', () => {
     const rules: Linter.RulesRecord = { ...both, 'unblock/no-blocking-call': ['error', { deny: ['loadConfig'] }] };
     expect(lint(rules)).toEqual(['4 unblock/no-blocking-call', '5 unblock/no-blocking-call']);
+  });
+
+  it('a function passed by reference is reported once too: by no-blocking-call when its `deny` names it', () => {
+    expect(lint(both, undefined, passed)).toEqual(['3 unblock/no-indirect-blocking-call']);
+    const rules: Linter.RulesRecord = { ...both, 'unblock/no-blocking-call': ['error', { deny: ['loadConfig'] }] };
+    expect(lint(rules, undefined, passed)).toEqual(['3 unblock/no-blocking-call']);
   });
 
   it('the same `deny` entry in settings.unblock: both rules read it', () => {
