@@ -247,6 +247,19 @@ export function functionName(fn: ts.Node): string | undefined {
   return holderName(holderOf(fn));
 }
 
+/**
+ * The function with a body behind a declaration: itself, or the function expression a variable or property holds
+ * directly (`const f = () => …`). Overload signatures have no body (the implementation is another declaration).
+ */
+export function functionHeldBy(declaration: ts.Declaration): FunctionNode | undefined {
+  if (isFunctionWithBody(declaration)) return declaration.body ? declaration : undefined;
+  if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+    const initializer = declaration.initializer;
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+  }
+  return undefined;
+}
+
 /** `.map`, `Array.from`, `new Promise`: how messages name what runs a callback. */
 function invokerName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = skipOuter(call.expression);
