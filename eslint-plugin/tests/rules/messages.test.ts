@@ -25,7 +25,7 @@ describe('messages and option errors', () => {
   for (const rule of rules) {
     it(`${rule}: an unknown \`context\` is an error that lists the allowed values`, () => {
       const linter = new Linter({ configType: 'flat' });
-      const config = [{ plugins: { unblock: plugin as never }, rules: { [`unblock/${rule}`]: ['error', { context: 'sometimes' }] } }];
+      const config = [{ plugins: { unblock: plugin as never }, rules: { [`unblock/${rule}`]: ['error', { context: 'sometimes' }] as Linter.RuleEntry } }];
       expect(() => linter.verify('f();', config as Linter.Config[], 'file.js')).toThrow(/"sometimes".*async.*function.*everywhere/);
     });
   }
