@@ -76,7 +76,6 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
   if (options.paths.length > 0 && checked.length === 0) throw new UsageError(`no file of ${project.configFile} is under ${options.paths.join(', ')}`);
   const before = typeErrors(original, files);
 
-  const originalText = new Map(checked.map((file) => [file, project.textOf(file)]));
   const units: Unit[] = [];
   const chainRefusals = new Map<string, Entry>();
   const findingsOf = (program: ts.Program) => findAll(program, checked, fileOptions as Map<string, CheckOptions>, options.progress);
@@ -158,7 +157,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
 
   const changes = new Map<string, { before: string; after: string }>();
   for (const [file, after] of project.changed()) {
-    const beforeText = originalText.get(file) ?? project.textOf(file);
+    const beforeText = project.originalText(file);
     if (after !== beforeText) changes.set(file, { before: beforeText, after });
   }
   if (!options.dryRun) for (const [file, { after }] of changes) writeFileSync(file, after);

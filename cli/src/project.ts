@@ -66,6 +66,11 @@ export class Project {
     return this.texts.get(path.resolve(fileName)) ?? readFileSync(fileName, 'utf8');
   }
 
+  /** The file as it is on disk: as it was before the fix (nothing is written until the end). */
+  originalText(fileName: string): string {
+    return readFileSync(fileName, 'utf8');
+  }
+
   setText(fileName: string, text: string): void {
     this.texts.set(path.resolve(fileName), text);
   }

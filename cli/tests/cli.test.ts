@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { progressLine } from '../src/report.js';
 import { copyFixture, counts, createProject, fingerprint, runCli } from './helpers.js';
 import { readFile } from 'node:fs/promises';
 
@@ -59,6 +60,41 @@ describe('--dry-run', () => {
     expect(run.stdout).toMatch(/^would apply {2}src\/cases\.ts:\d+ {2}Make `loadConfig` async/m);
     expect(counts(run.stdout).applied).toBeGreaterThan(0);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('paths', () => {
+  it('fixes only the files under the paths given', async () => {
+    const dir = await copyFixture('demo-app', 'paths');
+    const before = await fingerprint(dir);
+    const run = await runCli(dir, ['fix', '--no-eslint-config', 'src/routes/auth.ts', 'src/routes/report.ts']);
+    const after = await fingerprint(dir);
+    const changed = Object.keys(before).filter((file) => before[file] !== after[file]).sort();
+    expect(changed, run.stdout).toEqual([path.join('src', 'routes', 'auth.ts'), path.join('src', 'routes', 'report.ts')]);
+    expect(counts(run.stdout)).toEqual({ applied: 5, refused: 0, left: 0 });
+  });
+
+  it('writes the call sites of a chain in files outside the paths', async () => {
+    const dir = await copyFixture('chains/ts-esm', 'paths-chain');
+    const run = await runCli(dir, ['fix', '--chains', '--no-eslint-config', 'src/cases.ts']);
+    expect(run.stdout).toContain('Make `loadConfig` async');
+    expect(await readFile(path.join(dir, 'src/json.ts'), 'utf8')).toContain('export async function readJson<T>(name: string): Promise<T> {');
+  });
+});
+
+describe('progress', () => {
+  it('draws a bar on a terminal for more than five files, and nothing otherwise', () => {
+    const written: string[] = [];
+    const stream = (isTTY: boolean) => ({ isTTY, write: (text: string) => written.push(text) }) as unknown as typeof process.stderr;
+    const small = progressLine(stream(true));
+    small(1, 5);
+    const piped = progressLine(stream(false));
+    piped(3, 40);
+    expect(written).toEqual([]);
+    const bar = progressLine(stream(true));
+    bar(10, 40);
+    bar.clear();
+    expect(written).toEqual(['\r[#####               ] checking 10/40 files', '\r\x1b[K']);
   });
 });
 
