@@ -31,7 +31,7 @@ const shallow = (chain: 'a' | 'b', filename: string): InvalidTestCase<MessageIds
           {
             messageId: 'suggestWorker',
             data: { title: `Run \`${name}\` in a worker thread` },
-            output: `import { ${name} } from './indirect-deep.js';
+            output: `import './indirect-deep.js';
 import { inWorker } from 'unblock';
 export async function main() { return await inWorker<typeof import('./indirect-deep.js')>(require.resolve('./indirect-deep.js')).${name}(); }`,
           },

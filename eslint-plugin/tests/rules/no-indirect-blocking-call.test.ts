@@ -95,7 +95,7 @@ export async function main() { return loadConfig(); }`,
           {
             messageId: 'suggestWorker',
             data: { title: 'Run `loadConfig` in a worker thread' },
-            output: `import { loadConfig } from './indirect-config.js';
+            output: `import './indirect-config.js';
 import { inWorker } from 'unblock';
 export async function main() { return await inWorker<typeof import('./indirect-config.js')>(require.resolve('./indirect-config.js')).loadConfig(); }`,
           },
