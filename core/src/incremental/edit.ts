@@ -9,6 +9,7 @@ import { checkFile, type Detectors } from '../analysis/detect.js';
 import type { ChainLink, Finding, FindingContext } from '../finding.js';
 import { carryFunctionNames } from '../analysis/summaries.js';
 import { helperReferences, holderOf, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
+import { fixesStillHold } from './fix-facts.js';
 
 /** A file's findings and what they were computed with. */
 export interface CheckedFile {
@@ -86,6 +87,7 @@ export function checkEditedFile(sourceFile: ts.SourceFile, detectors: Detectors,
     if (!moved) return undefined;
     kept.push(moved);
   }
+  if (!fixesStillHold(previous.sourceFile, sourceFile, change, kept)) return undefined;
   return [...kept, ...checkFile(sourceFile, detectors, fn)].sort((a, b) => a.range[0] - b.range[0]);
 }
 
