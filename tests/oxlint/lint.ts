@@ -1,0 +1,164 @@
+/**
+ * The two linters the oxlint tests compare, on the same files: oxlint (the pinned npm package, its CLI, with
+ * eslint-plugin-unblock as a JS plugin from `.oxlintrc.json`) and ESLint without type information (typescript-eslint's
+ * parser, no project), both loading the built plugin. Each returns the same plain findings, so that a test can compare
+ * them file by file: rule, line, column, end and message.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+
+const require = createRequire(import.meta.url);
+export const root = path.resolve(import.meta.dirname, '../..');
+/** The plugin as npm installs it (the workspace symlink): its built `dist/`. */
+export const pluginEntry = require.resolve('eslint-plugin-unblock');
+const unblock = require('eslint-plugin-unblock') as ESLint.Plugin;
+const oxlintCli = path.join(path.dirname(require.resolve('oxlint/package.json')), 'bin/oxlint');
+
+export interface Finding {
+  /** Path relative to the linted folder, with `/`. */
+  file: string;
+  rule: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** oxlint only: the `column` oxlint itself reports. */
+  oxlintColumn?: number;
+}
+
+/** What both linters are given: the rules (ESLint's form: severity or [severity, options]), settings, globals. */
+export interface LintSetup {
+  rules: Linter.RulesRecord;
+  settings?: Record<string, unknown>;
+  /** ESLint `languageOptions.globals`; for oxlint the `env` that declares the same names. */
+  globals?: Record<string, 'readonly' | 'writable'>;
+  env?: Record<string, boolean>;
+}
+
+/** The `.oxlintrc.json` of a setup: only unblock's rules (oxlint's own default rules off). */
+export function oxlintrc({ rules, settings, env }: LintSetup, plugin = pluginEntry): Record<string, unknown> {
+  return {
+    $schema: './node_modules/oxlint/configuration_schema.json',
+    categories: { correctness: 'off' },
+    jsPlugins: [plugin],
+    ...(env && { env }),
+    ...(settings && { settings }),
+    rules,
+  };
+}
+
+export interface OxlintRun {
+  findings: Finding[];
+  /** The process's stderr (the plugin's notices). */
+  stderr: string;
+  status: number | null;
+}
+
+/** `oxlint -c <config> -f json <targets>` in `dir`, with `config` written to a temporary file. */
+export function runOxlint(dir: string, config: Record<string, unknown>, targets: string[] = ['.']): OxlintRun {
+  const configDir = mkdtempSync(path.join(tmpdir(), 'unblock-oxlintrc-'));
+  const configFile = path.join(configDir, '.oxlintrc.json');
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  try {
+    const result = spawnSync(process.execPath, [oxlintCli, '-c', configFile, '-f', 'json', ...targets], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    if (result.error) throw result.error;
+    const report = JSON.parse(result.stdout || '{"diagnostics":[]}') as { diagnostics: OxlintDiagnostic[] };
+    const texts = new Map<string, string>();
+    const text = (file: string) => texts.get(file) ?? texts.set(file, readFileSync(path.resolve(dir, file), 'utf8')).get(file)!;
+    const findings = report.diagnostics.map((diagnostic) => fromOxlint(diagnostic, text(diagnostic.filename)));
+    return { findings: sortFindings(findings), stderr: result.stderr, status: result.status };
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+interface OxlintDiagnostic {
+  message: string;
+  code: string;
+  filename: string;
+  labels: { span: { offset: number; length: number; line: number; column: number } }[];
+}
+
+/**
+ * oxlint's `unblock(no-blocking-call)` code and span as a finding. The span is a UTF-8 byte offset and length; line
+ * and column are computed from it in UTF-16 code units, as ESLint counts (oxlint's own `column` counts bytes: kept
+ * as `oxlintColumn`, see differences.ts).
+ */
+function fromOxlint(diagnostic: OxlintDiagnostic, text: string): Finding {
+  const span = diagnostic.labels[0]!.span;
+  const bytes = Buffer.from(text);
+  const position = (offset: number) => {
+    const lines = bytes.subarray(0, offset).toString('utf8').split('\n');
+    return { line: lines.length, column: lines.at(-1)!.length + 1 };
+  };
+  const start = position(span.offset);
+  const end = position(span.offset + span.length);
+  const code = /^(.+)\((.+)\)$/.exec(diagnostic.code);
+  return {
+    file: diagnostic.filename.split(path.sep).join('/'),
+    rule: code ? `${code[1]}/${code[2]}` : diagnostic.code,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    message: diagnostic.message,
+    oxlintColumn: span.column,
+  };
+}
+
+/** ESLint on `targets` in `dir`, typescript-eslint's parser without a project: the untyped engine. */
+export async function runEslintUntyped(dir: string, { rules, settings, globals }: LintSetup, targets: string[] = ['.']): Promise<Finding[]> {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+        languageOptions: { parser: tseslint.parser, ...(globals && { globals }) },
+        plugins: { unblock },
+        rules,
+        ...(settings && { settings }),
+      },
+    ],
+  });
+  const results = await eslint.lintFiles(targets);
+  const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal).map((message) => `${result.filePath}: ${message.message}`));
+  if (fatal.length > 0) throw new Error(`ESLint could not parse:\n${fatal.join('\n')}`);
+  return sortFindings(
+    results.flatMap((result) =>
+      result.messages.map((message) => ({
+        file: path.relative(dir, result.filePath).split(path.sep).join('/'),
+        rule: message.ruleId ?? '(none)',
+        line: message.line,
+        column: message.column,
+        endLine: message.endLine ?? message.line,
+        endColumn: message.endColumn ?? message.column,
+        message: message.message,
+      })),
+    ),
+  );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+/** Findings grouped by file, each as `line:column-endLine:endColumn rule message`: what the tests compare. */
+export function byFile(findings: readonly Finding[]): Record<string, string[]> {
+  const files: Record<string, string[]> = {};
+  for (const finding of findings) {
+    (files[finding.file] ??= []).push(`${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.rule} ${finding.message}`);
+  }
+  return files;
+}
