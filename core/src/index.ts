@@ -10,7 +10,7 @@ export { blockingApis, catalogModule, findBlockingApi, offloadApis, packages } f
 export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
 // Analysis.
 export { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext, type CallbackTiming, type ContextSyntax } from './analysis/context.js';
-export { BlockingCallDetector, checkFile, detectorFor, detectorsFor, type Detectors } from './analysis/detect.js';
+export { BlockingCallDetector, checkFile, deniedAdvice, detectorFor, detectorsFor, userApi, type Detectors } from './analysis/detect.js';
 export { argumentsOf, CallResolver, isCallLike, specifierMatches, type CallLike } from './analysis/resolve.js';
 export { nodePrefixed, originOf, packageOfFile, type Origin } from './analysis/origin.js';
 export { FunctionSummaries, type Summary } from './analysis/summaries.js';

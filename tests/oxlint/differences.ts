@@ -2,7 +2,7 @@
  * The differences between oxlint's findings and ESLint's untyped findings on the same files, each with its reason
  * (rules-docs/oxlint.md, "Differences from ESLint" says the same): the comparison tests accept these and nothing else.
  */
-import { Linter } from 'eslint';
+import { Linter, type ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import type { Finding, LintSetup } from './lint.js';
 import { pluginEntry } from './lint.js';
@@ -27,7 +27,7 @@ export const undeclaredRequire =
 
 /** Whether the built engine follows `require()` where `require` is not declared (an ES module `.js` file in ESLint). */
 export function engineTracksUndeclaredRequire(): boolean {
-  const unblock = require(pluginEntry) as Linter.Plugin;
+  const unblock = require(pluginEntry) as ESLint.Plugin;
   const messages = new Linter({ configType: 'flat' }).verify(
     `const fs = require('fs');\nexport async function f() { return fs.readFileSync('x'); }\n`,
     [{ files: ['**/*.js'], languageOptions: { parser: tseslint.parser }, plugins: { unblock }, rules: { 'unblock/no-blocking-call': 'error' } }],

@@ -4,8 +4,8 @@
  * parser, no project), both loading the built plugin. Each returns the same plain findings, so that a test can compare
  * them file by file: rule, line, column, end and message.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -61,26 +61,33 @@ export interface OxlintRun {
 }
 
 /** `oxlint -c <config> -f json <targets>` in `dir`, with `config` written to a temporary file. */
-export function runOxlint(dir: string, config: Record<string, unknown>, targets: string[] = ['.']): OxlintRun {
-  const configDir = mkdtempSync(path.join(tmpdir(), 'unblock-oxlintrc-'));
+export async function runOxlint(dir: string, config: Record<string, unknown>, targets: string[] = ['.']): Promise<OxlintRun> {
+  const configDir = await mkdtemp(path.join(tmpdir(), 'unblock-oxlintrc-'));
   const configFile = path.join(configDir, '.oxlintrc.json');
-  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  await writeFile(configFile, JSON.stringify(config, null, 2));
   try {
-    const result = spawnSync(process.execPath, [oxlintCli, '-c', configFile, '-f', 'json', ...targets], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    if (result.error) throw result.error;
+    const result = await run(process.execPath, [oxlintCli, '-c', configFile, '-f', 'json', ...targets], dir);
     const report = JSON.parse(result.stdout || '{"diagnostics":[]}') as { diagnostics: OxlintDiagnostic[] };
     const texts = new Map<string, string>();
-    const text = (file: string) => texts.get(file) ?? texts.set(file, readFileSync(path.resolve(dir, file), 'utf8')).get(file)!;
-    const findings = report.diagnostics.map((diagnostic) => fromOxlint(diagnostic, text(diagnostic.filename)));
+    for (const file of new Set(report.diagnostics.map((diagnostic) => diagnostic.filename))) texts.set(file, await readFile(path.resolve(dir, file), 'utf8'));
+    const findings = report.diagnostics.map((diagnostic) => fromOxlint(diagnostic, texts.get(diagnostic.filename)!));
     return { findings: sortFindings(findings), stderr: result.stderr, status: result.status };
   } finally {
-    rmSync(configDir, { recursive: true, force: true });
+    await rm(configDir, { recursive: true, force: true });
   }
+}
+
+/** A process's exit status and output (a non-zero status is a result, not an error). */
+export function run(command: string, args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 interface OxlintDiagnostic {

@@ -25,7 +25,7 @@ const tracksUndeclaredRequire = engineTracksUndeclaredRequire();
  * differences (ESLint-only findings with their reason), so that a test can say more.
  */
 async function compare(dir: string, setup: LintSetup, targets = ['.']) {
-  const oxlint = runOxlint(dir, oxlintrc(setup), targets);
+  const oxlint = await runOxlint(dir, oxlintrc(setup), targets);
   expect(oxlint.stderr).not.toMatch(/Error running JS plugin|Failed to/);
   const eslint = await runEslintUntyped(dir, setup, targets);
   const accepted: { finding: Finding; reason: string }[] = [];
@@ -65,8 +65,8 @@ describe('oxlint and ESLint (untyped) on the oxlint case files', () => {
     expect(oxlint.filter((finding) => finding.file === 'script.js')).toHaveLength(2);
   });
 
-  it('oxlint\'s own `column` counts UTF-8 bytes: the one column difference, on a line with é, ✓ and 🚀', () => {
-    const { findings } = runOxlint(cases, oxlintrc({ rules: both }), ['esm.mjs']);
+  it('oxlint\'s own `column` counts UTF-8 bytes: the one column difference, on a line with é, ✓ and 🚀', async () => {
+    const { findings } = await runOxlint(cases, oxlintrc({ rules: both }), ['esm.mjs']);
     const unicode = findings.find((finding) => finding.message.includes('`unicode`'))!;
     // The call starts at UTF-16 column 70; before it, é is 2 bytes (1 unit), ✓ 3 (1), 🚀 4 (2): 5 more bytes.
     expect([unicode.column, unicode.oxlintColumn]).toEqual([70, 75]);

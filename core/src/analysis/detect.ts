@@ -205,7 +205,7 @@ export class BlockingCallDetector {
     const tagged = origins.find((origin) => hasMarker(origin.declaration, 'blocking'));
     if (tagged) return { api: userApi(tagged, 'it is marked `@blocking`; run it in a worker thread'), origin: tagged };
     const denied = origins.find((origin) => this.deny.some((specifier) => specifierMatches(specifier, origin)));
-    if (denied) return { api: userApi(denied, 'it is listed as blocking in the `deny` option'), origin: denied };
+    if (denied) return { api: userApi(denied, deniedAdvice), origin: denied };
     return undefined;
   }
 
@@ -244,7 +244,11 @@ function isReference(node: ts.Node): boolean {
 }
 
 /** A blocking API known from the user (`deny`, `@blocking`) rather than the catalog. */
-function userApi(origin: Origin, advice: string): BlockingApi {
+/** The advice of an API reported because the `deny` option lists it. */
+export const deniedAdvice = 'it is listed as blocking in the `deny` option';
+
+/** An API of the project or of a package, reported because the user says it blocks (`@blocking`, `deny`). */
+export function userApi(origin: Pick<Origin, 'module' | 'path'>, advice: string): BlockingApi {
   const file = origin.module.startsWith('file:') ? origin.module.slice('file:'.length) : undefined;
   const module = file ? 'project' : origin.module;
   return {

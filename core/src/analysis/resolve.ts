@@ -169,8 +169,8 @@ export function catalogEntryOf(origins: readonly Origin[]): Resolved | undefined
   return undefined;
 }
 
-/** A TypeOrValueSpecifier (`allow`, `deny`), matched against where a declaration comes from. */
-export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Origin): boolean {
+/** A TypeOrValueSpecifier (`allow`, `deny`), matched against where a declaration comes from (its module and path). */
+export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Pick<Origin, 'module' | 'path'>): boolean {
   const names = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
   const lastSegment = origin.path.split(/[.#]/).pop();
   const dotted = origin.path.replace(/#/g, '.');

@@ -7,7 +7,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { argumentsOf, detectorFor, messages, sharedOptionsSchema, type CallLike, type SharedOptions } from 'unblock-core';
 import { findByImportTracking } from '../untyped/import-tracking.js';
 import { createRule } from '../util/create-rule.js';
-import { hostName, noticeOnce, untypedApiGaps } from '../util/host.js';
+import { untypedHostReady } from '../util/host.js';
 import { effectiveOptions, optionsSchema, recordDirectOptions } from '../util/options.js';
 import { reportFinding, suggestionMessages, type SuggestionMessageIds } from '../util/report.js';
 
@@ -36,15 +36,8 @@ export default createRule<Options, MessageIds>({
     if (!services?.program || !services.esTreeNodeToTSNodeMap) {
       return {
         'Program:exit'(program) {
-          // A host of ESLint plugins without ESLint's scope analysis (checked, not assumed): say so once, report nothing.
-          const gaps = untypedApiGaps(context.sourceCode, program);
-          if (gaps.length > 0) {
-            noticeOnce(
-              'no-blocking-call/untyped-api',
-              `unblock/no-blocking-call: ${hostName(context)} gives rules no ${gaps.join(', ')}, which import tracking needs; the rule reports nothing here.`,
-            );
-            return;
-          }
+          // A host of ESLint plugins without ESLint's scope analysis: said once, nothing reported.
+          if (!untypedHostReady(context, program)) return;
           for (const { node, finding } of findByImportTracking(context.sourceCode, program, options)) reportFinding(context, node, finding);
         },
       };

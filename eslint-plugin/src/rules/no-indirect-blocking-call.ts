@@ -6,7 +6,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { defaultSummaryLimits, detectorFor, indirectOptionsSchema, messages, type CallLike, type IndirectOptions } from 'unblock-core';
 import { createRule } from '../util/create-rule.js';
-import { hostName, isForeignHost, noticeOnce } from '../util/host.js';
+import { noticeNoTypes } from '../util/host.js';
 import { directOptionsOf, effectiveOptions, optionsSchema } from '../util/options.js';
 import { reportFinding, suggestionMessages, type SuggestionMessageIds } from '../util/report.js';
 
@@ -33,13 +33,8 @@ export default createRule<Options, MessageIds>({
     // Following calls into function bodies needs the type checker; without type information there is nothing to do.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (!services?.program || !services.esTreeNodeToTSNodeMap) {
-      // Under ESLint, a config without type information; under oxlint, never any: say so once there.
-      if (isForeignHost(context)) {
-        noticeOnce(
-          'no-indirect-blocking-call/no-types',
-          `unblock/no-indirect-blocking-call: needs type information, which ${hostName(context)} does not give to plugins; the rule reports nothing here. Run it in a type-aware ESLint run (see rules-docs/oxlint.md).`,
-        );
-      }
+      // Under ESLint, a config without type information; under oxlint, never any: said once there.
+      noticeNoTypes(context, 'unblock/no-indirect-blocking-call');
       return {};
     }
     const program = services.program;

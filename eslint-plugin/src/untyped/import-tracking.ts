@@ -1,13 +1,14 @@
 /**
  * The untyped engine: without type information, blocking calls are found by import tracking (`import`, `require` and
- * globals of catalog APIs, with `ReferenceTracker` from `@eslint-community/eslint-utils`) and their context judged by
- * syntax (`estree-syntax.ts`). It runs on ESLint's scope analysis, which is why it lives in the plugin, not the core.
+ * globals of catalog APIs and of the user's `deny` list, less its `allow` list, with `ReferenceTracker` from
+ * `@eslint-community/eslint-utils`) and their context judged by syntax (`estree-syntax.ts`). It runs on ESLint's scope analysis, which is why it lives in the plugin, not the core.
  */
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core';
 import { estreeSyntax } from './estree-syntax.js';
 import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from './trace-map.js';
+import { deniedTraceMaps, isAllowed } from './user-lists.js';
 
 /** The blocking calls of a file, found by import tracking: each with the node to report. */
 export function findByImportTracking(
@@ -26,10 +27,13 @@ export function findByImportTracking(
     offloadCalls.add(node as TSESTree.Node);
   }
   const syntax = estreeSyntax(offloadCalls);
+  const denied = deniedTraceMaps(options.deny);
   const references = [
     ...tracker.iterateEsmReferences(modules),
     ...tracker.iterateCjsReferences(modules),
     ...tracker.iterateGlobalReferences(globals),
+    // The user's `deny` entries after the catalog: a call both list is the catalog's.
+    ...(denied ? [...tracker.iterateEsmReferences(denied.modules), ...tracker.iterateCjsReferences(denied.modules), ...tracker.iterateGlobalReferences(denied.globals)] : []),
   ];
   const seen = new Set<TSESTree.Node>();
   const found: { node: TSESTree.Node; finding: Finding }[] = [];
@@ -39,6 +43,7 @@ export function findByImportTracking(
     seen.add(call);
     if (call.type !== 'CallExpression' && call.type !== 'NewExpression') continue;
     const { api } = info as TrackedApi;
+    if (isAllowed(api, options.allow)) continue;
     if (api.onlyWithoutCallback && mayPassCallback(call, sourceCode)) continue;
     const context = findAsyncContext<TSESTree.Node>(call, syntax, options.context);
     if (!context) continue;

@@ -41,6 +41,47 @@ export function untypedApiGaps(sourceCode: unknown, program: unknown): string[] 
   return gaps;
 }
 
+/**
+ * Whether the file's global scope declares ECMAScript's built-ins (`Object`, `Atomics`, …). ESLint always does;
+ * oxlint does for its default `env` (`builtin`), not for an `env` that leaves `"builtin": true` out. Global APIs
+ * (`Atomics.wait`) are tracked only through a declared global.
+ */
+export function declaresBuiltins(sourceCode: unknown, program: unknown): boolean {
+  const scope = (sourceCode as { getScope(node: unknown): { set: Map<string, unknown> } }).getScope(program);
+  return scope.set.has('Object');
+}
+
+/**
+ * Before import tracking runs on `program`: what it needs from the host, checked, and said once when missing. False
+ * when it cannot run (then the rule reports nothing); true when it can, maybe with less (no built-in globals).
+ */
+export function untypedHostReady(context: Context, program: unknown): boolean {
+  const gaps = untypedApiGaps(context.sourceCode, program);
+  if (gaps.length > 0) {
+    noticeOnce(
+      'no-blocking-call/untyped-api',
+      `unblock/no-blocking-call: ${hostName(context)} gives rules no ${gaps.join(', ')}, which import tracking needs; the rule reports nothing here.`,
+    );
+    return false;
+  }
+  if (!declaresBuiltins(context.sourceCode, program)) {
+    noticeOnce(
+      'no-blocking-call/no-builtins',
+      `unblock/no-blocking-call: ${hostName(context)} declares no ECMAScript built-in globals here, so global APIs such as \`Atomics.wait\` are not tracked (oxlint: keep \`"builtin": true\` in \`env\`).`,
+    );
+  }
+  return true;
+}
+
+/** A rule that needs type information, under a host that never gives any (oxlint): said once. */
+export function noticeNoTypes(context: Context, rule: string): void {
+  if (!isForeignHost(context)) return;
+  noticeOnce(
+    `${rule}/no-types`,
+    `${rule}: needs type information, which ${hostName(context)} does not give to plugins; the rule reports nothing here. Run it in a type-aware ESLint run (see rules-docs/oxlint.md).`,
+  );
+}
+
 const noticed = new Set<string>();
 
 /** Prints `text` on stderr the first time `key` is noticed in this process; later calls say nothing. */
