@@ -55,6 +55,7 @@ export function oxlintrc({ rules, settings, env }: LintSetup, plugin = pluginEnt
 
 export interface OxlintRun {
   findings: Finding[];
+  stdout: string;
   /** The process's stderr (the plugin's notices). */
   stderr: string;
   status: number | null;
@@ -67,11 +68,14 @@ export async function runOxlint(dir: string, config: Record<string, unknown>, ta
   await writeFile(configFile, JSON.stringify(config, null, 2));
   try {
     const result = await run(process.execPath, [oxlintCli, '-c', configFile, '-f', 'json', ...targets], dir);
-    const report = JSON.parse(result.stdout || '{"diagnostics":[]}') as { diagnostics: OxlintDiagnostic[] };
+    // Before linting (invalid options, a plugin that fails to load) oxlint prints an error, not JSON.
+    const report = parseReport(result.stdout);
     const texts = new Map<string, string>();
-    for (const file of new Set(report.diagnostics.map((diagnostic) => diagnostic.filename))) texts.set(file, await readFile(path.resolve(dir, file), 'utf8'));
+    for (const file of new Set(report.diagnostics.map((diagnostic) => diagnostic.filename))) {
+      texts.set(file, await readFile(path.resolve(dir, file), 'utf8').catch(() => ''));
+    }
     const findings = report.diagnostics.map((diagnostic) => fromOxlint(diagnostic, texts.get(diagnostic.filename)!));
-    return { findings: sortFindings(findings), stderr: result.stderr, status: result.status };
+    return { findings: sortFindings(findings), stdout: result.stdout, stderr: result.stderr, status: result.status };
   } finally {
     await rm(configDir, { recursive: true, force: true });
   }
@@ -90,11 +94,19 @@ export function run(command: string, args: string[], cwd: string): Promise<{ sta
   });
 }
 
+function parseReport(stdout: string): { diagnostics: OxlintDiagnostic[] } {
+  try {
+    return JSON.parse(stdout) as { diagnostics: OxlintDiagnostic[] };
+  } catch {
+    return { diagnostics: [] };
+  }
+}
+
 interface OxlintDiagnostic {
   message: string;
-  code: string;
+  code?: string;
   filename: string;
-  labels: { span: { offset: number; length: number; line: number; column: number } }[];
+  labels?: { span: { offset: number; length: number; line: number; column: number } }[];
 }
 
 /**
@@ -103,7 +115,11 @@ interface OxlintDiagnostic {
  * as `oxlintColumn`, see differences.ts).
  */
 function fromOxlint(diagnostic: OxlintDiagnostic, text: string): Finding {
-  const span = diagnostic.labels[0]!.span;
+  const code = /^(.+)\((.+)\)$/.exec(diagnostic.code ?? '');
+  const file = diagnostic.filename.split(path.sep).join('/');
+  // oxlint's own errors ("Error running JS plugin.") come as diagnostics without a code or span.
+  const span = diagnostic.labels?.[0]?.span;
+  if (!span) return { file, rule: diagnostic.code ?? '(oxlint)', line: 0, column: 0, endLine: 0, endColumn: 0, message: diagnostic.message };
   const bytes = Buffer.from(text);
   const position = (offset: number) => {
     const lines = bytes.subarray(0, offset).toString('utf8').split('\n');
@@ -111,10 +127,9 @@ function fromOxlint(diagnostic: OxlintDiagnostic, text: string): Finding {
   };
   const start = position(span.offset);
   const end = position(span.offset + span.length);
-  const code = /^(.+)\((.+)\)$/.exec(diagnostic.code);
   return {
-    file: diagnostic.filename.split(path.sep).join('/'),
-    rule: code ? `${code[1]}/${code[2]}` : diagnostic.code,
+    file,
+    rule: code ? `${code[1]}/${code[2]}` : (diagnostic.code ?? '(oxlint)'),
     line: start.line,
     column: start.column,
     endLine: end.line,
