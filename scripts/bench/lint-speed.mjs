@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchOxlint } from './lint-oxlint.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const once = fileURLToPath(new URL('./lint-once.mjs', import.meta.url));
@@ -71,3 +72,6 @@ console.log(`- unblock/no-blocking-call (typed) adds ${pct(direct, baseline)} to
 - unblock/no-blocking-call costs ${(direct / floating).toFixed(2)}× no-floating-promises (target ≤ 1×).
 - unblock/no-indirect-blocking-call adds ${pct(indirect, wall('typed+unblock-direct'))} over the same run without it (target ≤ 10%).
 - untyped: unblock/no-blocking-call ${untyped} ms vs n/no-sync ${noSync} ms of rule time (${(untyped / Math.max(noSync, 1)).toFixed(1)}×); whole runs ${wall('untyped+unblock-direct')} vs ${wall('untyped+n/no-sync')} ms (${(wall('untyped+unblock-direct') / wall('untyped+n/no-sync')).toFixed(2)}×; target ≤ 1.2×).`);
+
+// oxlint + unblock beside oxlint's node/no-sync and ESLint untyped and typed: lint-oxlint.mjs.
+benchOxlint(runs);

@@ -5,7 +5,7 @@
  */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { argumentsOf, detectorFor, messages, sharedOptionsSchema, type CallLike, type SharedOptions } from 'unblock-core';
-import { findByImportTracking } from '../untyped/import-tracking.js';
+import { findByImportTracking, mayFindByImportTracking } from '../untyped/import-tracking.js';
 import { createRule } from '../util/create-rule.js';
 import { untypedHostReady } from '../util/host.js';
 import { effectiveOptions, optionsSchema, recordDirectOptions } from '../util/options.js';
@@ -36,6 +36,8 @@ export default createRule<Options, MessageIds>({
     if (!services?.program || !services.esTreeNodeToTSNodeMap) {
       return {
         'Program:exit'(program) {
+          // A file that names no tracked module or global has nothing to find: no scope analysis for it.
+          if (!mayFindByImportTracking(context.sourceCode.text, options)) return;
           // A host of ESLint plugins without ESLint's scope analysis: said once, nothing reported.
           if (!untypedHostReady(context, program)) return;
           for (const { node, finding } of findByImportTracking(context.sourceCode, program, options)) reportFinding(context, node, finding);

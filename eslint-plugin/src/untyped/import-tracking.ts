@@ -1,7 +1,8 @@
 /**
  * The untyped engine: without type information, blocking calls are found by import tracking (`import`, `require` and
  * globals of catalog APIs and of the user's `deny` list, less its `allow` list, with `ReferenceTracker` from
- * `@eslint-community/eslint-utils`) and their context judged by syntax (`estree-syntax.ts`). It runs on ESLint's scope analysis, which is why it lives in the plugin, not the core.
+ * `@eslint-community/eslint-utils`) and their context judged by syntax (`estree-syntax.ts`). It runs on ESLint's
+ * scope analysis, which is why it lives in the plugin, not the core.
  */
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -9,6 +10,14 @@ import { blockingApis, findAsyncContext, findingContext, type Category, type Det
 import { estreeSyntax } from './estree-syntax.js';
 import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from './trace-map.js';
 import { deniedTraceMaps, isAllowed } from './user-lists.js';
+import { mentionsAny } from './mentions.js';
+
+/** The cheap filter before scope analysis: can a file with this text hold a call import tracking would find? */
+export function mayFindByImportTracking(text: string, options: DetectorOptions): boolean {
+  const { modules, globals } = traceMapsFor(new Set(options.categories));
+  const denied = deniedTraceMaps(options.deny);
+  return mentionsAny(text, modules, globals) || (!!denied && mentionsAny(text, denied.modules, denied.globals));
+}
 
 /** The blocking calls of a file, found by import tracking: each with the node to report. */
 export function findByImportTracking(

@@ -16,7 +16,7 @@ describe('a host without what import tracking needs', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const report = vi.fn();
     for (const filename of ['a.js', 'b.js', 'c.js']) {
-      const context = { options: [], settings: {}, filename, report, sourceCode: {}, languageOptions: { parser: { name: 'oxlint' } } };
+      const context = { options: [], settings: {}, filename, report, sourceCode: { text: "import fs from 'node:fs';" }, languageOptions: { parser: { name: 'oxlint' } } };
       const listeners = rule.create(context as never) as Record<string, (node: unknown) => void>;
       expect(() => listeners['Program:exit']!(program)).not.toThrow();
     }
@@ -24,6 +24,16 @@ describe('a host without what import tracking needs', () => {
     expect(warn.mock.calls).toEqual([
       ['unblock/no-blocking-call: oxlint gives rules no `sourceCode.getScope`, which import tracking needs; the rule reports nothing here.'],
     ]);
+  });
+
+  it('a file that names no tracked module or global is not analysed (no scope analysis asked for)', () => {
+    const getScope = vi.fn(() => ({ block: program, set: new Map(), variables: [], through: [], childScopes: [] }));
+    const context = { options: [], settings: {}, filename: 'a.js', report: vi.fn(), sourceCode: { text: "import path from 'node:path';", getScope } };
+    (rule.create(context as never) as Record<string, (node: unknown) => void>)['Program:exit']!(program);
+    expect(getScope).not.toHaveBeenCalled();
+    context.sourceCode.text = "const { readFileSync } = require('fs');";
+    (rule.create(context as never) as Record<string, (node: unknown) => void>)['Program:exit']!(program);
+    expect(getScope).toHaveBeenCalled();
   });
 
   it('names each missing piece of the scope manager', () => {
