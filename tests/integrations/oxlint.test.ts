@@ -16,6 +16,23 @@ module.exports = async function build() {
 
 const oxlintrc = () => docBlock('oxlint.md', '// .oxlintrc.json');
 
+/** Commits `file`: the hook must reject it (no commit made) with each of `shown` in its output; then it is dropped. */
+function expectRejected(repo: TempRepo, file: string, text: string, shown: string[]): void {
+  const { result, committed } = repo.tryCommit(file, text);
+  expect(result.status, result.output).not.toBe(0);
+  expect(committed).toBe(false);
+  for (const part of shown) expect(result.output).toContain(part);
+  repo.discard(file);
+}
+
+/** Commits `file`: the hook must let it through, its output matching `shown`. */
+function expectAccepted(repo: TempRepo, file: string, text: string, shown: string | RegExp): void {
+  const { result, committed } = repo.tryCommit(file, text);
+  expect(result.status, result.output).toBe(0);
+  expect(committed).toBe(true);
+  expect(result.output).toMatch(shown);
+}
+
 describe('oxlint with husky + lint-staged', () => {
   let repo: TempRepo;
 
@@ -33,28 +50,15 @@ describe('oxlint with husky + lint-staged', () => {
   afterAll(() => repo?.remove());
 
   it('rejects a commit that adds a blocking call in an async function', () => {
-    const { result, committed } = repo.tryCommit('src/app.js', BLOCKING_JS);
-    expect(result.status, result.output).not.toBe(0);
-    expect(committed).toBe(false);
-    expect(result.output).toContain(BLOCKING_MESSAGE);
-    expect(result.output).toContain('unblock(no-blocking-call)');
-    expect(result.output).toContain('husky - pre-commit script failed (code 1)');
-    repo.discard('src/app.js');
+    expectRejected(repo, 'src/app.js', BLOCKING_JS, [BLOCKING_MESSAGE, 'unblock(no-blocking-call)', 'husky - pre-commit script failed (code 1)']);
   });
 
   it('rejects a CommonJS file that requires a blocking API', () => {
-    const { result, committed } = repo.tryCommit('src/build.cjs', BLOCKING_CJS);
-    expect(result.status, result.output).not.toBe(0);
-    expect(committed).toBe(false);
-    expect(result.output).toContain('`child_process.execSync` blocks the event loop inside async function `build`');
-    repo.discard('src/build.cjs');
+    expectRejected(repo, 'src/build.cjs', BLOCKING_CJS, ['`child_process.execSync` blocks the event loop inside async function `build`']);
   });
 
   it('accepts a clean commit', () => {
-    const { result, committed } = repo.tryCommit('src/app.js', CLEAN_JS);
-    expect(result.status, result.output).toBe(0);
-    expect(committed).toBe(true);
-    expect(result.output).toContain('oxlint --deny-warnings');
+    expectAccepted(repo, 'src/app.js', CLEAN_JS, /oxlint --deny-warnings/);
   });
 });
 
@@ -73,18 +77,10 @@ describe('oxlint with lefthook', () => {
   afterAll(() => repo?.remove());
 
   it('rejects a commit that adds a blocking call in an async function', () => {
-    const { result, committed } = repo.tryCommit('src/app.ts', BLOCKING_JS);
-    expect(result.status, result.output).not.toBe(0);
-    expect(committed).toBe(false);
-    expect(result.output).toContain(BLOCKING_MESSAGE);
-    expect(result.output).toContain('unblock(no-blocking-call)');
-    repo.discard('src/app.ts');
+    expectRejected(repo, 'src/app.ts', BLOCKING_JS, [BLOCKING_MESSAGE, 'unblock(no-blocking-call)']);
   });
 
   it('accepts a clean commit', () => {
-    const { result, committed } = repo.tryCommit('src/app.ts', CLEAN_JS);
-    expect(result.status, result.output).toBe(0);
-    expect(committed).toBe(true);
-    expect(result.output).toMatch(/✓ unblock \(/);
+    expectAccepted(repo, 'src/app.ts', CLEAN_JS, /✓ unblock \(/);
   });
 });
