@@ -1,6 +1,6 @@
 /** eslint-plugin-unblock: the plugin object ESLint loads — its rules (adapters over unblock-core) and flat configs. */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { allCategories } from 'unblock-core';
+import { allCategories } from 'unblock-core/light';
 import noBlockingCall from './rules/no-blocking-call.js';
 import noIndirectBlockingCall from './rules/no-indirect-blocking-call.js';
 

@@ -13,7 +13,8 @@ import { specifierNames, type TypeOrValueSpecifier } from '../specifier.js';
 import { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext } from './context.js';
 import { FunctionSummaries, type Summary } from './summaries.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
-import { nodePrefixed, packageOfFile, type Origin } from './origin.js';
+import { deniedAdvice, nodePrefixed, specifierMatches, userApi } from './match.js';
+import { packageOfFile, type Origin } from './origin.js';
 import {
   argumentsOf,
   CallResolver,
@@ -22,7 +23,6 @@ import {
   isCallLike,
   catalogEntryOf,
   skipOuter,
-  specifierMatches,
   type CallLike,
 } from './resolve.js';
 import { isFunctionWithBody, typescriptSyntax, type FunctionNode } from '../syntax/typescript.js';
@@ -244,24 +244,6 @@ function isReference(node: ts.Node): boolean {
 }
 
 /** A blocking API known from the user (`deny`, `@blocking`) rather than the catalog. */
-/** The advice of an API reported because the `deny` option lists it. */
-export const deniedAdvice = 'it is listed as blocking in the `deny` option';
-
-/** An API of the project or of a package, reported because the user says it blocks (`@blocking`, `deny`). */
-export function userApi(origin: Pick<Origin, 'module' | 'path'>, advice: string): BlockingApi {
-  const file = origin.module.startsWith('file:') ? origin.module.slice('file:'.length) : undefined;
-  const module = file ? 'project' : origin.module;
-  return {
-    module,
-    path: origin.path,
-    id: `${module}.${origin.path}`,
-    category: 'user',
-    docs: '',
-    advice,
-    ...(file && { file }),
-  };
-}
-
 /** The detectors a file is checked with, per rule (the same one when the rules' options agree); either may be off. */
 export interface Detectors {
   readonly program: ts.Program;

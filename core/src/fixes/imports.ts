@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import type { FixEdit } from '../finding.js';
-import { nodePrefixed } from '../analysis/origin.js';
+import { nodePrefixed } from '../analysis/match.js';
 
 interface ModuleBindings {
   /** The specifier as written: 'fs', 'node:fs', 'bcryptjs'. */

@@ -4,12 +4,14 @@
  * reference to a sync callback API).
  */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { argumentsOf, detectorFor, messages, sharedOptionsSchema, type CallLike, type SharedOptions } from 'unblock-core';
+import type { CallLike } from 'unblock-core';
+import { messages, sharedOptionsSchema, type SharedOptions } from 'unblock-core/light';
 import { findByImportTracking, mayFindByImportTracking } from '../untyped/import-tracking.js';
 import { createRule } from '../util/create-rule.js';
 import { untypedHostReady } from '../util/host.js';
 import { effectiveOptions, optionsSchema, recordDirectOptions } from '../util/options.js';
 import { reportFinding, suggestionMessages, type SuggestionMessageIds } from '../util/report.js';
+import { typedCore } from '../util/typed-core.js';
 
 export type Options = [SharedOptions];
 export type MessageIds = 'blockingCall' | SuggestionMessageIds;
@@ -45,6 +47,7 @@ export default createRule<Options, MessageIds>({
       };
     }
     recordDirectOptions(context, options);
+    const { argumentsOf, detectorFor } = typedCore();
     const detector = detectorFor(services.program, options);
     const map = services.esTreeNodeToTSNodeMap;
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {

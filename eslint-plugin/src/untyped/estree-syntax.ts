@@ -4,8 +4,7 @@
  * tracking.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core';
+import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core/light';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -20,11 +19,11 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Nod
         // Only a function's parameters and body run when it runs.
         if (isFunction(current) && (child === current.body || current.params.includes(child as TSESTree.Parameter))) return current;
         // Class fields, enum members and static blocks run at other times (construction, enum set-up, class set-up).
-        if (current.type === AST_NODE_TYPES.PropertyDefinition && child === current.value) return undefined;
+        if (current.type === 'PropertyDefinition' && child === current.value) return undefined;
         if (
-          current.type === AST_NODE_TYPES.TSEnumMember ||
-          current.type === AST_NODE_TYPES.StaticBlock ||
-          current.type === AST_NODE_TYPES.Program
+          current.type === 'TSEnumMember' ||
+          current.type === 'StaticBlock' ||
+          current.type === 'Program'
         ) {
           return undefined;
         }
@@ -35,7 +34,7 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Nod
     isAsync: (fn) => (fn as FunctionNode).async,
     callOfArgument(fn) {
       const call = fn.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return undefined;
       const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
       return index < 0 ? undefined : { call, index, method: untypedForm(call) };
     },
@@ -49,21 +48,21 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>): ContextSyntax<Nod
 
 export function isFunction(node: Node): node is FunctionNode {
   return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'ArrowFunctionExpression'
   );
 }
 
 function estreeFunctionFacts(fn: FunctionNode): FunctionDescription {
   const parent = fn.parent;
   const isMethod =
-    parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.Property && parent.method);
+    parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && parent.method);
   const kind: FunctionKind =
-    fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+    fn.type === 'ArrowFunctionExpression'
       ? 'arrow function'
       : isMethod
-        ? parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor'
+        ? parent?.type === 'MethodDefinition' && parent.kind === 'constructor'
           ? 'constructor'
           : 'method'
         : fn.generator
@@ -73,18 +72,18 @@ function estreeFunctionFacts(fn: FunctionNode): FunctionDescription {
 }
 
 function functionName(fn: FunctionNode): string | undefined {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
   const parent = fn.parent;
   if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition ||
-      parent.type === AST_NODE_TYPES.Property ||
-      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    (parent.type === 'MethodDefinition' ||
+      parent.type === 'Property' ||
+      parent.type === 'PropertyDefinition') &&
     !parent.computed
   ) {
-    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-    if (parent.key.type === AST_NODE_TYPES.Literal) return String(parent.key.value);
+    if (parent.key.type === 'Identifier') return parent.key.name;
+    if (parent.key.type === 'Literal') return String(parent.key.value);
   }
   return undefined;
 }
@@ -92,14 +91,14 @@ function functionName(fn: FunctionNode): string | undefined {
 /** `.map`, `Array.from`, `new Promise`: the shape `syncCallbackApis[].untyped` speaks of. */
 function untypedForm(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = call.callee;
-  if (call.type === AST_NODE_TYPES.NewExpression) {
-    return callee.type === AST_NODE_TYPES.Identifier ? `new ${callee.name}` : undefined;
+  if (call.type === 'NewExpression') {
+    return callee.type === 'Identifier' ? `new ${callee.name}` : undefined;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
-    return callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') {
+    return callee.type === 'Identifier' ? callee.name : undefined;
   }
   const method = callee.property.name;
-  return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && method === 'from'
+  return callee.object.type === 'Identifier' && callee.object.name === 'Array' && method === 'from'
     ? 'Array.from'
     : `.${method}`;
 }

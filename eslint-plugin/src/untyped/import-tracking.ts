@@ -6,7 +6,7 @@
  */
 import { findVariable, ReferenceTracker } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core';
+import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core/light';
 import { estreeSyntax } from './estree-syntax.js';
 import { buildOffloadTraceMap, buildTraceMaps, type TrackedApi } from './trace-map.js';
 import { deniedTraceMaps, isAllowed } from './user-lists.js';

@@ -3,7 +3,7 @@
  * `@eslint-community/eslint-utils`). The trace maps are derived from the catalog, never written by hand.
  */
 import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { type BlockingApi, offloadApis, type PackageCatalog, packages } from 'unblock-core';
+import { type BlockingApi, offloadApis, type PackageCatalog, packages } from 'unblock-core/light';
 
 export interface TrackedApi {
   readonly api: BlockingApi;

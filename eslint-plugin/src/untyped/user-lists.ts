@@ -5,7 +5,7 @@
  * `{ from: 'file' }` entry needs to know where a call's declaration is, which only type information tells.
  */
 import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { deniedAdvice, nodePrefixed, specifierMatches, userApi, type BlockingApi, type TypeOrValueSpecifier } from 'unblock-core';
+import { deniedAdvice, nodePrefixed, specifierMatches, userApi, type BlockingApi, type TypeOrValueSpecifier } from 'unblock-core/light';
 import type { TrackedApi } from './trace-map.js';
 
 /** Is `api` in the `allow` list? */
