@@ -19,7 +19,7 @@ const loaded = () => {
   const files = Object.keys(require.cache);
   return {
     packages: [...new Set(files.map(heavy).filter(Boolean))].sort(),
-    typedCore: files.some((file) => /[\\/]core[\\/]dist[\\/]analysis[\\/]detect\.js$/.test(file)),
+    typedCore: files.some((file) => /(?:[\\/]|unblock-)core[\\/]dist[\\/]analysis[\\/]detect\.js$/.test(file)),
   };
 };
 const rules = { 'unblock/no-blocking-call': 'error', 'unblock/no-indirect-blocking-call': 'error' };
