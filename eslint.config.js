@@ -31,6 +31,33 @@ export default defineConfig(
     },
   },
   {
+    // `unblock-core/light` and what it loads: the untyped engine's part of the core, which must load no TypeScript
+    // (types only) and none of the typed analysis (tests/plugin-load.test.ts checks the built result).
+    files: [
+      'core/src/{light,contracts,options,messages,finding,specifier,schema}.ts',
+      'core/src/catalog/**/*.ts',
+      'core/src/analysis/{context,match}.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
+              message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
+            },
+            {
+              group: ['typescript', ...['detect', 'resolve', 'origin', 'summaries', 'jsdoc-tags'].map((name) => `**/${name}.js`), '**/syntax/*', '**/fixes/*', '**/incremental/*'],
+              allowTypeImports: true,
+              message: 'unblock-core/light loads no TypeScript: import only types from the typed analysis.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },

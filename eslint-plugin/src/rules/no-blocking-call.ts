@@ -36,10 +36,11 @@ export default createRule<Options, MessageIds>({
     // Type information when the parser gives it (typescript-eslint with a project); import tracking otherwise.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (!services?.program || !services.esTreeNodeToTSNodeMap) {
+      // A file that names no tracked module or global has nothing to find: no listener, so no scope analysis (and
+      // under oxlint no syntax tree handed to JavaScript) for it.
+      if (!mayFindByImportTracking(context.sourceCode.text, options)) return {};
       return {
         'Program:exit'(program) {
-          // A file that names no tracked module or global has nothing to find: no scope analysis for it.
-          if (!mayFindByImportTracking(context.sourceCode.text, options)) return;
           // A host of ESLint plugins without ESLint's scope analysis: said once, nothing reported.
           if (!untypedHostReady(context, program)) return;
           for (const { node, finding } of findByImportTracking(context.sourceCode, program, options)) reportFinding(context, node, finding);
