@@ -3,6 +3,12 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import unblock from 'eslint-plugin-unblock';
 
+// The core serves every adapter: it imports `typescript` and Node's own modules, never an adapter's world.
+const adapterImports = {
+  group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
+  message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
+};
+
 export default defineConfig(
   { ignores: ['**/dist/', '**/node_modules/', 'fixtures/', 'artifacts/'] },
   ...tseslint.configs.recommended,
@@ -14,18 +20,12 @@ export default defineConfig(
   },
   unblock.configs.recommended,
   {
-    // The core serves every adapter: it imports `typescript` and Node's own modules, never an adapter's world.
     files: ['core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
-              message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
-            },
-          ],
+          patterns: [adapterImports],
         },
       ],
     },
@@ -43,10 +43,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            {
-              group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
-              message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
-            },
+            adapterImports,
             {
               group: ['typescript', ...['detect', 'resolve', 'origin', 'summaries', 'jsdoc-tags'].map((name) => `**/${name}.js`), '**/syntax/*', '**/fixes/*', '**/incremental/*'],
               allowTypeImports: true,

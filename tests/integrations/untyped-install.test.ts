@@ -85,21 +85,21 @@ describe('untyped use without TypeScript installed', () => {
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  it('ESLint: installs no TypeScript and reports a blocking require in a .cjs file', () => {
-    const dir = project('eslint', [`eslint@${versionOf('eslint')}`], { 'eslint.config.js': readmeUntypedConfig(), 'build.cjs': BLOCKING_CJS });
+  /** In a project with `packages` and `config`: no TypeScript installed, and `cli` reports BLOCKING_CJS as `rule`. */
+  function expectFinding(name: string, packages: string[], config: Record<string, string>, cli: string, rule: string): void {
+    const dir = project(name, packages, { ...config, 'build.cjs': BLOCKING_CJS });
     expect(typescriptPackages(dir)).toEqual([]);
-    const lint = run(process.execPath, [path.join(dir, 'node_modules/eslint/bin/eslint.js'), 'build.cjs'], dir);
+    const lint = run(process.execPath, [path.join(dir, 'node_modules', cli), 'build.cjs'], dir);
     expect(lint.status, lint.output).toBe(1);
     expect(lint.output).toContain(MESSAGE);
-    expect(lint.output).toContain('unblock/no-blocking-call');
+    expect(lint.output).toContain(rule);
+  }
+
+  it('ESLint: installs no TypeScript and reports a blocking require in a .cjs file', () => {
+    expectFinding('eslint', [`eslint@${versionOf('eslint')}`], { 'eslint.config.js': readmeUntypedConfig() }, 'eslint/bin/eslint.js', 'unblock/no-blocking-call');
   }, 300_000);
 
   it('oxlint: installs no TypeScript and reports a blocking require in a .cjs file', () => {
-    const dir = project('oxlint', [`oxlint@${versionOf('oxlint')}`], { '.oxlintrc.json': docBlock('oxlint.md', '// .oxlintrc.json'), 'build.cjs': BLOCKING_CJS });
-    expect(typescriptPackages(dir)).toEqual([]);
-    const lint = run(process.execPath, [path.join(dir, 'node_modules/oxlint/bin/oxlint'), 'build.cjs'], dir);
-    expect(lint.status, lint.output).toBe(1);
-    expect(lint.output).toContain(MESSAGE);
-    expect(lint.output).toContain('unblock(no-blocking-call)');
+    expectFinding('oxlint', [`oxlint@${versionOf('oxlint')}`], { '.oxlintrc.json': docBlock('oxlint.md', '// .oxlintrc.json') }, 'oxlint/bin/oxlint', 'unblock(no-blocking-call)');
   }, 300_000);
 });
