@@ -3,6 +3,12 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import unblock from 'eslint-plugin-unblock';
 
+// The core serves every adapter: it imports `typescript` and Node's own modules, never an adapter's world.
+const adapterImports = {
+  group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
+  message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
+};
+
 export default defineConfig(
   { ignores: ['**/dist/', '**/node_modules/', 'fixtures/', 'artifacts/', '.eval-cache/'] },
   ...tseslint.configs.recommended,
@@ -14,16 +20,34 @@ export default defineConfig(
   },
   unblock.configs.recommended,
   {
-    // The core serves every adapter: it imports `typescript` and Node's own modules, never an adapter's world.
     files: ['core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          patterns: [adapterImports],
+        },
+      ],
+    },
+  },
+  {
+    // `unblock-core/light` and what it loads: the untyped engine's part of the core, which must load no TypeScript
+    // (types only) and none of the typed analysis (tests/plugin-load.test.ts checks the built result).
+    files: [
+      'core/src/{light,contracts,options,messages,finding,specifier,schema}.ts',
+      'core/src/catalog/**/*.ts',
+      'core/src/analysis/{context,match}.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
           patterns: [
+            adapterImports,
             {
-              group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
-              message: 'unblock-core imports only typescript and node:* (adapters live in eslint-plugin/ and language-server/).',
+              group: ['typescript', ...['detect', 'resolve', 'origin', 'summaries', 'jsdoc-tags'].map((name) => `**/${name}.js`), '**/syntax/*', '**/fixes/*', '**/incremental/*'],
+              allowTypeImports: true,
+              message: 'unblock-core/light loads no TypeScript: import only types from the typed analysis.',
             },
           ],
         },

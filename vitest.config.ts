@@ -7,6 +7,10 @@ export default defineConfig({
     alias: [
       { find: /^unblock-core$/, replacement: fileURLToPath(new URL('./core/src/index.ts', import.meta.url)) },
       { find: /^unblock-core\/contracts$/, replacement: fileURLToPath(new URL('./core/src/contracts.ts', import.meta.url)) },
+      { find: /^unblock-core\/light$/, replacement: fileURLToPath(new URL('./core/src/light.ts', import.meta.url)) },
+      // The plugin loads the core's typed engine with `require` when a rule first gets type information; the tests
+      // hand it the core's source instead (the built plugin's lazy loading is tested in tests/plugin-load.test.ts).
+      { find: /^\.\.\/util\/typed-core\.js$/, replacement: fileURLToPath(new URL('./eslint-plugin/tests/util/typed-core.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -3,27 +3,13 @@
  * checker in, plain findings out) and the fixes for them. It imports only `typescript` and Node's own modules;
  * the ESLint rules and the language server are adapters over it.
  */
-// Contracts: what users configure, what is reported, and how it is worded (also alone: `unblock-core/contracts`).
-export * from './contracts.js';
-// Knowledge: the catalog of blocking APIs and of APIs that run callbacks.
-export {
-  blockingApis,
-  catalogModule,
-  findBlockingApi,
-  findUntypedApi,
-  offloadApis,
-  packages,
-  reviewedBuiltins,
-  untypedEntries,
-  untypedNames,
-  type UntypedEntry,
-} from './catalog/index.js';
-export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
-// Analysis.
-export { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext, type CallbackTiming, type ContextSyntax } from './analysis/context.js';
+// Everything that needs no TypeScript (also alone: `unblock-core/light`): the contracts (also alone:
+// `unblock-core/contracts`), the catalog, async context over any syntax, matching by origin names.
+export * from './light.js';
+// Analysis with the type checker.
 export { BlockingCallDetector, checkFile, detectorFor, detectorsFor, type Detectors } from './analysis/detect.js';
-export { argumentsOf, CallResolver, isCallLike, specifierMatches, type CallLike } from './analysis/resolve.js';
-export { nodePrefixed, originOf, packageOfFile, type Origin } from './analysis/origin.js';
+export { argumentsOf, CallResolver, isCallLike, type CallLike } from './analysis/resolve.js';
+export { originOf, packageOfFile, type Origin } from './analysis/origin.js';
 export { FunctionSummaries, type Summary } from './analysis/summaries.js';
 export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
 // Fixes that span files: make a chain of the project's functions async.

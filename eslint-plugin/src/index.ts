@@ -1,9 +1,7 @@
 /** eslint-plugin-unblock: the plugin object ESLint loads — its rules (adapters over unblock-core) and flat configs. */
-// First: a TypeScript without the compiler API (or none) is one clear error here, not a crash inside a rule.
-import './typescript-support.js';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
-import { allCategories } from 'unblock-core';
+import { allCategories } from 'unblock-core/light';
 import noBlockingCall from './rules/no-blocking-call.js';
 import noIndirectBlockingCall from './rules/no-indirect-blocking-call.js';
 

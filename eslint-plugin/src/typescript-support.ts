@@ -1,5 +1,5 @@
-// Which TypeScript the plugin runs on. Loaded first by the plugin's entry, before any module that needs the compiler
-// API: a TypeScript without one (TypeScript 7 is a native compiler; its npm entry exports only `version`) or no
+// Which TypeScript the typed engine runs on, checked the first time a rule gets type information (the untyped engine
+// needs no TypeScript): a TypeScript without one (TypeScript 7 is a native compiler; its npm entry exports only `version`) or no
 // TypeScript at all is one clear error naming what was found and what is supported; a version outside the supported
 // range that still has the API is one warning.
 import semver from 'semver';
@@ -58,7 +58,14 @@ function installedTypeScript(): { version: string | undefined; hasCompilerApi: b
   }
 }
 
-const found = installedTypeScript();
-const problem = typeScriptProblem(found.version, found.hasCompilerApi);
-if (problem?.level === 'error') throw new Error(problem.message);
-if (problem) process.emitWarning(problem.message, { code: 'UNBLOCK_TYPESCRIPT_VERSION' });
+let checked = false;
+
+/** Run before the typed engine loads (the first time a rule gets type information): an error, or one warning. */
+export function assertTypeScriptSupported(): void {
+  if (checked) return;
+  checked = true;
+  const found = installedTypeScript();
+  const problem = typeScriptProblem(found.version, found.hasCompilerApi);
+  if (problem?.level === 'error') throw new Error(problem.message);
+  if (problem) process.emitWarning(problem.message, { code: 'UNBLOCK_TYPESCRIPT_VERSION' });
+}

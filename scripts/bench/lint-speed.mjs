@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCurve } from './lint-curve.mjs';
+import { benchOxlint } from './lint-oxlint.mjs';
 
 if (process.argv.includes('--curve')) {
   runCurve();
@@ -78,5 +79,8 @@ console.log(`- unblock/no-blocking-call (typed) adds ${pct(direct, baseline)} to
 - unblock/no-blocking-call costs ${(direct / floating).toFixed(2)}× no-floating-promises (target ≤ 1×).
 - unblock/no-indirect-blocking-call adds ${pct(indirect, wall('typed+unblock-direct'))} over the same run without it (target ≤ 10%).
 - untyped: unblock/no-blocking-call ${untyped} ms vs n/no-sync ${noSync} ms of rule time (${(untyped / Math.max(noSync, 1)).toFixed(1)}×); whole runs ${wall('untyped+unblock-direct')} vs ${wall('untyped+n/no-sync')} ms (${(wall('untyped+unblock-direct') / wall('untyped+n/no-sync')).toFixed(2)}×; target ≤ 1.2×).`);
+
+// oxlint + unblock beside oxlint's node/no-sync and ESLint untyped and typed: lint-oxlint.mjs.
+benchOxlint(runs);
 
 runCurve();

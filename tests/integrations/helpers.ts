@@ -41,7 +41,7 @@ export const BLOCKING_MESSAGE = '`fs.readFileSync` blocks the event loop inside 
  * The fenced code block of rules-docs/<page> whose first line is exactly `firstLine` (the guides start each file's
  * block with a comment naming the file, e.g. `// eslint.config.js`). Fails unless exactly one block matches.
  */
-export function docBlock(page: 'ci.md' | 'pre-commit.md', firstLine: string): string {
+export function docBlock(page: 'ci.md' | 'pre-commit.md' | 'oxlint.md', firstLine: string): string {
   return codeBlock(path.join('rules-docs', page), firstLine);
 }
 

@@ -13,7 +13,8 @@ import { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContex
 import { mayComeFromImport } from './import-origin.js';
 import { FunctionSummaries, type Summary, type SummarizedNode } from './summaries.js';
 import { blockingTagNames, hasMarker } from './jsdoc-tags.js';
-import { nodePrefixed, packageOfFile, type Origin } from './origin.js';
+import { deniedAdvice, nodePrefixed, specifierMatches, userApi } from './match.js';
+import { packageOfFile, type Origin } from './origin.js';
 import {
   argumentsOf,
   CallResolver,
@@ -22,7 +23,6 @@ import {
   isCallLike,
   catalogEntryOf,
   skipOuter,
-  specifierMatches,
   type CallLike,
 } from './resolve.js';
 import { isFunctionWithBody, typescriptSyntax } from '../syntax/typescript.js';
@@ -241,7 +241,7 @@ export class BlockingCallDetector {
     const tagged = origins.find((origin) => hasMarker(origin.declaration, 'blocking'));
     if (tagged) return { api: userApi(tagged, 'it is marked `@blocking`; run it in a worker thread'), origin: tagged };
     const denied = origins.find((origin) => this.deny.some((specifier) => specifierMatches(specifier, origin)));
-    if (denied) return { api: userApi(denied, 'it is listed as blocking in the `deny` option'), origin: denied };
+    if (denied) return { api: userApi(denied, deniedAdvice), origin: denied };
     return undefined;
   }
 
@@ -280,20 +280,6 @@ function isReference(node: ts.Node): boolean {
 }
 
 /** A blocking API known from the user (`deny`, `@blocking`) rather than the catalog. */
-function userApi(origin: Origin, advice: string): BlockingApi {
-  const file = origin.module.startsWith('file:') ? origin.module.slice('file:'.length) : undefined;
-  const module = file ? 'project' : origin.module;
-  return {
-    module,
-    path: origin.path,
-    id: `${module}.${origin.path}`,
-    category: 'user',
-    docs: '',
-    advice,
-    ...(file && { file }),
-  };
-}
-
 /** The detectors a file is checked with, per rule (the same one when the rules' options agree); either may be off. */
 export interface Detectors {
   readonly program: ts.Program;

@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { findUntypedApi } from '../catalog/index.js';
 import type { Origin } from './origin.js';
-import { nodePrefixed } from './origin.js';
+import { nodePrefixed } from './match.js';
 import { skipOuter } from './resolve.js';
 
 /** A module as written and the property path read from it: `require('fs').realpathSync.native` → fs, [realpathSync, native]. */

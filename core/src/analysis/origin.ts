@@ -2,26 +2,12 @@
  * Where a declaration comes from: the module that declares it and its path inside that module.
  * This is how the catalog is matched — by origin, never by the name used at the call site.
  */
-import { builtinModules } from 'node:module';
 import * as ts from 'typescript';
+import { nodePrefixed, type OriginName } from './match.js';
 
-export interface Origin {
-  /** 'node:fs', 'bcryptjs', 'global' for built-ins, or `file:<absolute path>` for the project's own code. */
-  readonly module: string;
-  /** 'readFileSync', 'realpathSync.native', 'Dir#readSync', 'DatabaseSync'. */
-  readonly path: string;
+/** Where a declaration comes from, by name (`OriginName`), and the declaration itself. */
+export interface Origin extends OriginName {
   readonly declaration: ts.Declaration;
-}
-
-const builtins = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
-
-/**
- * A module specifier as origins spell it: 'fs' and 'node:fs' name the same module, and builtins always carry the
- * `node:` prefix. (The catalog also maps its packages' aliases: `catalogModule`.)
- */
-export function nodePrefixed(specifier: string): string {
-  const bare = specifier.replace(/^node:/, '');
-  return builtins.has(bare) || specifier.startsWith('node:') ? `node:${bare}` : specifier;
 }
 
 /** The npm package a declaration file belongs to, from its path ('@types/babel__core' → '@babel/core'). */

@@ -13,8 +13,8 @@ import type { Finding } from '../finding.js';
 import type { DetectorOptions } from '../options.js';
 import { functionsSyntax } from '../syntax/typescript.js';
 import { findAsyncContext, findingContext, type CallbackTiming } from './context.js';
-import { nodePrefixed } from './origin.js';
-import { calleeOf, skipOuter, specifierMatches } from './resolve.js';
+import { nodePrefixed, specifierMatches } from './match.js';
+import { calleeOf, skipOuter } from './resolve.js';
 
 /** What the preliminary pass needs to know of the project the file will be checked in. */
 export interface PreliminaryEnvironment {

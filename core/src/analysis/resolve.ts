@@ -9,7 +9,8 @@ import { isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../
 import type { CallbackTiming } from './context.js';
 import type { TypeOrValueSpecifier } from '../specifier.js';
 import { importOrigin } from './import-origin.js';
-import { nodePrefixed, originOf, type Origin } from './origin.js';
+import { nodePrefixed } from './match.js';
+import { originOf, type Origin } from './origin.js';
 
 /** Everything that invokes a function: calls, `new`, and tagged templates (execa's `` $.sync`cmd` ``). */
 export type CallLike = ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression;
@@ -175,27 +176,6 @@ export function catalogEntryOf(origins: readonly Origin[]): Resolved | undefined
     if (api) return { api, origin };
   }
   return undefined;
-}
-
-/** A TypeOrValueSpecifier (`allow`, `deny`), matched against where a declaration comes from. */
-export function specifierMatches(specifier: TypeOrValueSpecifier, origin: Origin): boolean {
-  const names = typeof specifier === 'string' ? [specifier] : [specifier.name].flat();
-  const lastSegment = origin.path.split(/[.#]/).pop();
-  const dotted = origin.path.replace(/#/g, '.');
-  if (!names.some((name) => name === origin.path || name === dotted || name === lastSegment)) return false;
-  if (typeof specifier === 'string') return true;
-  switch (specifier.from) {
-    case 'package':
-      return nodePrefixed(specifier.package) === origin.module;
-    case 'lib':
-      return origin.module === 'global';
-    case 'file': {
-      if (!origin.module.startsWith('file:')) return false;
-      if (!specifier.path) return true;
-      const file = origin.module.slice('file:'.length).replace(/\\/g, '/');
-      return file.endsWith(specifier.path.replace(/^\.\//, '').replace(/\\/g, '/'));
-    }
-  }
 }
 
 /** `f.call(thisArg, …)` / `f.apply(thisArg, args)`: the function really invoked. */

@@ -5,7 +5,7 @@
  * of the file plans its imports over these facts, so the cost of a file's fixes is linear in its findings.
  */
 import * as ts from 'typescript';
-import { nodePrefixed } from '../analysis/origin.js';
+import { nodePrefixed } from '../analysis/match.js';
 import { fileStyle, projectStyleSettings, type CodeStyle } from './style.js';
 
 export interface ModuleBindings {

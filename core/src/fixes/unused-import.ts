@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import type { FixEdit } from '../finding.js';
-import { nodePrefixed } from '../analysis/origin.js';
+import { nodePrefixed } from '../analysis/match.js';
 import type { FileImports, LocalBinding } from './file-imports.js';
 
 /** One `{ … }` list of an import or a require destructuring: elements removed and element texts added. */

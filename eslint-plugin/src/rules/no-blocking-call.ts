@@ -4,11 +4,14 @@
  * reference to a sync callback API).
  */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { argumentsOf, detectorFor, messages, sharedOptionsSchema, type CallLike, type SharedOptions } from 'unblock-core';
-import { findByImportTracking } from '../untyped/import-tracking.js';
+import type { CallLike } from 'unblock-core';
+import { messages, sharedOptionsSchema, type SharedOptions } from 'unblock-core/light';
+import { findByImportTracking, mayFindByImportTracking } from '../untyped/import-tracking.js';
 import { createRule } from '../util/create-rule.js';
+import { untypedHostReady } from '../util/host.js';
 import { effectiveOptions, optionsSchema, recordDirectOptions } from '../util/options.js';
 import { reportFinding, suggestionMessages, type SuggestionMessageIds } from '../util/report.js';
+import { typedCore } from '../util/typed-core.js';
 
 export type Options = [SharedOptions];
 export type MessageIds = 'blockingCall' | SuggestionMessageIds;
@@ -33,13 +36,19 @@ export default createRule<Options, MessageIds>({
     // Type information when the parser gives it (typescript-eslint with a project); import tracking otherwise.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (!services?.program || !services.esTreeNodeToTSNodeMap) {
+      // A file that names no tracked module or global has nothing to find: no listener, so no scope analysis (and
+      // under oxlint no syntax tree handed to JavaScript) for it.
+      if (!mayFindByImportTracking(context.sourceCode.text, options)) return {};
       return {
         'Program:exit'(program) {
+          // A host of ESLint plugins without ESLint's scope analysis: said once, nothing reported.
+          if (!untypedHostReady(context, program)) return;
           for (const { node, finding } of findByImportTracking(context.sourceCode, program, options)) reportFinding(context, node, finding);
         },
       };
     }
     recordDirectOptions(context, options);
+    const { argumentsOf, detectorFor } = typedCore();
     const detector = detectorFor(services.program, options);
     const map = services.esTreeNodeToTSNodeMap;
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): void => {

@@ -4,10 +4,13 @@
  * left to it, so no call is reported twice.
  */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { defaultSummaryLimits, detectorFor, indirectOptionsSchema, messages, type CallLike, type IndirectOptions } from 'unblock-core';
+import type { CallLike } from 'unblock-core';
+import { defaultSummaryLimits, indirectOptionsSchema, messages, type IndirectOptions } from 'unblock-core/light';
 import { createRule } from '../util/create-rule.js';
+import { noticeNoTypes } from '../util/host.js';
 import { directOptionsOf, effectiveOptions, optionsSchema } from '../util/options.js';
 import { reportFinding, suggestionMessages, type SuggestionMessageIds } from '../util/report.js';
+import { typedCore } from '../util/typed-core.js';
 
 export type Options = [IndirectOptions];
 export type MessageIds = 'indirectBlockingCall' | SuggestionMessageIds;
@@ -31,8 +34,13 @@ export default createRule<Options, MessageIds>({
   create(context, [own]) {
     // Following calls into function bodies needs the type checker; without type information there is nothing to do.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
-    if (!services?.program || !services.esTreeNodeToTSNodeMap) return {};
+    if (!services?.program || !services.esTreeNodeToTSNodeMap) {
+      // Under ESLint, a config without type information; under oxlint, never any: said once there.
+      noticeNoTypes(context, 'unblock/no-indirect-blocking-call');
+      return {};
+    }
     const program = services.program;
+    const { detectorFor } = typedCore();
     const detector = detectorFor(program, effectiveOptions(context, own));
     const map = services.esTreeNodeToTSNodeMap;
     let direct: typeof detector | undefined;

@@ -4,7 +4,7 @@
  * `ReferenceTracker` does not follow a value into a field; this hands it each `this.<field>` to follow from there.
  */
 import type { ReferenceTracker, TraceMap, TrackedReferences } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { AST_NODE_TYPES, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importPathOf, type ScopeOf } from './import-path.js';
 
 type Node = TSESTree.Node;
@@ -16,10 +16,10 @@ export function* iterateClassFieldReferences<T>(
   traceMap: TraceMap<T>,
   scopeOf: ScopeOf,
 ): Generator<TrackedReferences<T>> {
-  for (const body of nodesOfType(program, AST_NODE_TYPES.ClassBody, visitorKeys)) {
+  for (const body of nodesOfType(program, 'ClassBody' as AST_NODE_TYPES.ClassBody, visitorKeys)) {
     for (const member of body.body) {
-      if (member.type !== AST_NODE_TYPES.PropertyDefinition || !member.value || member.computed) continue;
-      const key = member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier ? member.key : undefined;
+      if (member.type !== 'PropertyDefinition' || !member.value || member.computed) continue;
+      const key = member.key.type === 'Identifier' || member.key.type === 'PrivateIdentifier' ? member.key : undefined;
       const found = key && importPathOf(member.value, scopeOf);
       const followed = found && subMap(traceMap, [found.specifier, ...found.path]);
       if (!key || !followed) continue;
@@ -34,11 +34,11 @@ export function* iterateClassFieldReferences<T>(
 function thisMembers(body: TSESTree.ClassBody, key: TSESTree.Identifier | TSESTree.PrivateIdentifier, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node[] {
   const found: Node[] = [];
   walk(body, visitorKeys, (node) => {
-    if (node !== body && node.type === AST_NODE_TYPES.ClassBody) return false;
+    if (node !== body && node.type === 'ClassBody') return false;
     if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.type === 'MemberExpression' &&
       !node.computed &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      node.object.type === 'ThisExpression' &&
       node.property.type === key.type &&
       node.property.name === key.name
     ) {

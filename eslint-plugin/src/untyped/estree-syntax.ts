@@ -3,9 +3,8 @@
  * the callee's shape (`.map`, `Array.from`, `new Promise`) since receivers cannot be typed; offload APIs by import
  * tracking.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core/light';
 
 type Node = TSESTree.Node;
 type ScopeManager = TSESLint.Scope.ScopeManager;
@@ -23,8 +22,8 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: Scop
         // Only a function's parameters and body run when it runs.
         if (isFunction(current) && (child === current.body || current.params.includes(child as TSESTree.Parameter))) return current;
         // Instance fields run at construction; static fields and static blocks where the class is defined.
-        if (current.type === AST_NODE_TYPES.PropertyDefinition && child === current.value && !current.static) return undefined;
-        if (current.type === AST_NODE_TYPES.TSEnumMember || current.type === AST_NODE_TYPES.Program) return undefined;
+        if (current.type === 'PropertyDefinition' && child === current.value && !current.static) return undefined;
+        if (current.type === 'TSEnumMember' || current.type === 'Program') return undefined;
       }
       return undefined;
     },
@@ -32,7 +31,7 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: Scop
     isAsync: (fn) => (fn as FunctionNode).async,
     callOfArgument(fn) {
       const call = fn.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return undefined;
       const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
       return index < 0 ? undefined : { call, index, method: untypedForm(call) };
     },
@@ -58,16 +57,16 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: Scop
 function helperDeclaration(fn: Node): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
   const parent = fn.parent;
   if (!isInsideFunction(fn)) return undefined;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return fn.id && parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration && parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration ? fn : undefined;
+  if (fn.type === 'FunctionDeclaration') {
+    return fn.id && parent?.type !== 'ExportNamedDeclaration' && parent?.type !== 'ExportDefaultDeclaration' ? fn : undefined;
   }
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
-  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== fn || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? undefined : parent;
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== fn || parent.id.type !== 'Identifier') return undefined;
+  return parent.parent.parent?.type === 'ExportNamedDeclaration' ? undefined : parent;
 }
 
 function isInsideFunction(fn: Node): boolean {
-  for (let node = fn.parent; node; node = node.parent) if (isFunction(node) || node.type === AST_NODE_TYPES.StaticBlock) return true;
+  for (let node = fn.parent; node; node = node.parent) if (isFunction(node) || node.type === 'StaticBlock') return true;
   return false;
 }
 
@@ -75,7 +74,7 @@ function isInsideFunction(fn: Node): boolean {
 function callsOfHelper(fn: Node, scopeManager: ScopeManager): Node[] | undefined {
   const declaration = helperDeclaration(fn);
   if (!declaration) return undefined;
-  const name = declaration.id?.type === AST_NODE_TYPES.Identifier ? declaration.id.name : undefined;
+  const name = declaration.id?.type === 'Identifier' ? declaration.id.name : undefined;
   const variable = scopeManager.getDeclaredVariables(declaration).find((candidate) => candidate.name === name);
   if (!variable) return undefined;
   const calls: Node[] = [];
@@ -83,7 +82,7 @@ function callsOfHelper(fn: Node, scopeManager: ScopeManager): Node[] | undefined
     if (reference.init) continue; // `const write = …` itself
     const identifier = reference.identifier as Node;
     const call = identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return undefined;
+    if (call?.type !== 'CallExpression' || call.callee !== identifier) return undefined;
     calls.push(call);
   }
   return calls;
@@ -91,21 +90,21 @@ function callsOfHelper(fn: Node, scopeManager: ScopeManager): Node[] | undefined
 
 export function isFunction(node: Node): node is FunctionNode {
   return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'ArrowFunctionExpression'
   );
 }
 
 function estreeFunctionFacts(fn: FunctionNode): FunctionDescription {
   const parent = fn.parent;
   const isMethod =
-    parent?.type === AST_NODE_TYPES.MethodDefinition || (parent?.type === AST_NODE_TYPES.Property && parent.method);
+    parent?.type === 'MethodDefinition' || (parent?.type === 'Property' && parent.method);
   const kind: FunctionKind =
-    fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+    fn.type === 'ArrowFunctionExpression'
       ? 'arrow function'
       : isMethod
-        ? parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor'
+        ? parent?.type === 'MethodDefinition' && parent.kind === 'constructor'
           ? 'constructor'
           : 'method'
         : fn.generator
@@ -115,18 +114,18 @@ function estreeFunctionFacts(fn: FunctionNode): FunctionDescription {
 }
 
 function functionName(fn: FunctionNode): string | undefined {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
   const parent = fn.parent;
   if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition ||
-      parent.type === AST_NODE_TYPES.Property ||
-      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    (parent.type === 'MethodDefinition' ||
+      parent.type === 'Property' ||
+      parent.type === 'PropertyDefinition') &&
     !parent.computed
   ) {
-    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-    if (parent.key.type === AST_NODE_TYPES.Literal) return String(parent.key.value);
+    if (parent.key.type === 'Identifier') return parent.key.name;
+    if (parent.key.type === 'Literal') return String(parent.key.value);
   }
   return undefined;
 }
@@ -134,14 +133,14 @@ function functionName(fn: FunctionNode): string | undefined {
 /** `.map`, `Array.from`, `new Promise`: the shape `syncCallbackApis[].untyped` speaks of. */
 function untypedForm(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = call.callee;
-  if (call.type === AST_NODE_TYPES.NewExpression) {
-    return callee.type === AST_NODE_TYPES.Identifier ? `new ${callee.name}` : undefined;
+  if (call.type === 'NewExpression') {
+    return callee.type === 'Identifier' ? `new ${callee.name}` : undefined;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
-    return callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') {
+    return callee.type === 'Identifier' ? callee.name : undefined;
   }
   const method = callee.property.name;
-  return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && method === 'from'
+  return callee.object.type === 'Identifier' && callee.object.name === 'Array' && method === 'from'
     ? 'Array.from'
     : `.${method}`;
 }

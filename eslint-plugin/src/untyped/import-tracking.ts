@@ -1,15 +1,25 @@
 /**
  * The untyped engine: without type information, blocking calls are found by import tracking (`import`, `require` and
- * globals of catalog APIs, with `ReferenceTracker` from `@eslint-community/eslint-utils`) and their context judged by
- * syntax (`estree-syntax.ts`). It runs on ESLint's scope analysis, which is why it lives in the plugin, not the core.
+ * globals of catalog APIs and of the user's `deny` list, less its `allow` list, with `ReferenceTracker` from
+ * `@eslint-community/eslint-utils`) and their context judged by syntax (`estree-syntax.ts`). It runs on ESLint's
+ * scope analysis, which is why it lives in the plugin, not the core.
  */
 import { findVariable, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core';
+import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core/light';
 import { iterateClassFieldReferences } from './class-fields.js';
 import { estreeSyntax } from './estree-syntax.js';
+import { mentionsAny } from './mentions.js';
 import { choicesOf, untypedApiOf, type ScopeOf } from './import-path.js';
 import { buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from './trace-map.js';
+import { deniedTraceMaps, isAllowed } from './user-lists.js';
+
+/** The cheap filter before scope analysis: can a file with this text hold a call import tracking would find? */
+export function mayFindByImportTracking(text: string, options: DetectorOptions): boolean {
+  const { modules, globals } = traceMapsFor(new Set(options.categories));
+  const denied = deniedTraceMaps(options.deny);
+  return mentionsAny(text, modules, globals) || (!!denied && mentionsAny(text, denied.modules, denied.globals));
+}
 
 /** The blocking calls of a file, found by import tracking: each with the node to report. */
 export function findByImportTracking(
@@ -30,11 +40,14 @@ export function findByImportTracking(
   }
   const syntax = estreeSyntax(offloadCalls, sourceCode.scopeManager as unknown as Parameters<typeof estreeSyntax>[1]);
   const scopeOf: ScopeOf = (node) => sourceCode.getScope(node);
+  const denied = deniedTraceMaps(options.deny);
   const references = [
     ...tracker.iterateEsmReferences(modules),
     ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
     ...iterateClassFieldReferences(program, sourceCode.visitorKeys, tracker, modules, scopeOf),
+    // The user's `deny` entries after the catalog: a call both list is the catalog's.
+    ...(denied ? [...tracker.iterateEsmReferences(denied.modules), ...cjs(denied.modules), ...tracker.iterateGlobalReferences(denied.globals)] : []),
   ];
   const seen = new Set<TSESTree.Node>();
   const found: { node: TSESTree.Node; finding: Finding }[] = [];
@@ -44,6 +57,7 @@ export function findByImportTracking(
     seen.add(call);
     if (call.type !== 'CallExpression' && call.type !== 'NewExpression') continue;
     const { api } = info as TrackedApi;
+    if (isAllowed(api, options.allow)) continue;
     if (api.onlyWithoutCallback && mayPassCallback(call, sourceCode)) continue;
     // `const f = win ? fs.realpathSync : own`: the tracker follows either branch; only report when every one blocks.
     if (call.type === 'CallExpression' && choicesOf(call.callee, scopeOf)?.some((choice) => !untypedApiOf(choice, scopeOf))) continue;

@@ -3,7 +3,7 @@
  * `@eslint-community/eslint-utils`). The trace maps are derived from the catalog, never written by hand.
  */
 import { getStringIfConstant, READ, ReferenceTracker, type TraceMap, type TrackedReferences } from '@eslint-community/eslint-utils';
-import { offloadApis, untypedEntries, type BlockingApi } from 'unblock-core';
+import { offloadApis, untypedEntries, type BlockingApi } from 'unblock-core/light';
 
 export interface TrackedApi {
   readonly api: BlockingApi;

@@ -1,6 +1,12 @@
-/** `createRule`: typescript-eslint's RuleCreator with this plugin's docs (each rule's page, from the core). */
-import { ESLintUtils } from '@typescript-eslint/utils';
-import { ruleDocsUrl } from 'unblock-core';
+/**
+ * `createRule`: a rule with this plugin's docs (each rule's page, from the core) and its default options applied — the
+ * rule module typescript-eslint's `RuleCreator` makes (`meta.docs.url`, `name`, `defaultOptions`, `create(context,
+ * options)`), without loading `@typescript-eslint/utils`, which needs `typescript` installed: the untyped engine runs
+ * without it (oxlint). tests/util/create-rule.test.ts checks that both give the same module and options.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { ruleDocsUrl } from 'unblock-core/light';
 
 export interface UnblockRuleDocs {
   description: string;
@@ -8,4 +14,33 @@ export interface UnblockRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<UnblockRuleDocs>(ruleDocsUrl);
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  meta,
+  name,
+  create,
+  defaultOptions,
+}: Readonly<RuleWithMetaAndName<Options, MessageIds, UnblockRuleDocs>>): TSESLint.RuleModule<MessageIds, Options, UnblockRuleDocs> & { name: string } {
+  const defaults = (meta.defaultOptions ?? defaultOptions ?? []) as unknown as Options;
+  return {
+    create: (context) => create(context, withDefaults(defaults, context.options)),
+    defaultOptions: defaultOptions as Options,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    name,
+  };
+}
+
+/**
+ * Each default option with the user's over it. The rules' defaults are one flat object each (no nested objects), so
+ * the user's properties replace the defaults' whole, as typescript-eslint's deep merge does for them.
+ */
+function withDefaults<Options extends readonly unknown[]>(defaults: Options, user: readonly unknown[] | undefined): Options {
+  return defaults.map((fallback, index) => {
+    const own = user?.[index];
+    if (own === undefined) return structuredClone(fallback);
+    return isPlainObject(own) && isPlainObject(fallback) ? { ...structuredClone(fallback), ...own } : own;
+  }) as unknown as Options;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

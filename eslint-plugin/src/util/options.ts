@@ -15,7 +15,7 @@ import {
   type IndirectOptions,
   type JsonSchema,
   type SharedOptions,
-} from 'unblock-core';
+} from 'unblock-core/light';
 
 /**
  * A rule's `meta.schema`: one options object with `properties`. The specifier's schema is a definition both

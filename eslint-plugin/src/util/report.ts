@@ -1,6 +1,6 @@
 /** A finding of the core as an ESLint report: its rule's message and data, and its fixes as suggestions. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { messageData, messageIds, type Finding, type Fix } from 'unblock-core';
+import { messageData, messageIds, type Finding, type Fix } from 'unblock-core/light';
 
 export type SuggestionMessageIds = 'suggestAsyncTwin' | 'suggestWorker';
 
