@@ -45,7 +45,8 @@ export function findByImportTracking(
     ...tracker.iterateEsmReferences(modules),
     ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
-    ...iterateClassFieldReferences(program, sourceCode.visitorKeys, tracker, modules, scopeOf),
+    // Hosts without visitor keys (some ESLint-compatible linters) get no class-field tracking rather than a crash.
+    ...((sourceCode.visitorKeys as typeof sourceCode.visitorKeys | undefined) ? iterateClassFieldReferences(program, sourceCode.visitorKeys, tracker, modules, scopeOf) : []),
     // The user's `deny` entries after the catalog: a call both list is the catalog's.
     ...(denied ? [...tracker.iterateEsmReferences(denied.modules), ...cjs(denied.modules), ...tracker.iterateGlobalReferences(denied.globals)] : []),
   ];

@@ -160,7 +160,7 @@ export async function all(paths: string[]) { return (await Promise.all(paths.map
 export async function check(text: string) { return slowChecksum(text, 100); }`,
     errors: [
       finding(
-        worker('Run `slowChecksum` in a worker thread', `import { slowChecksum } from './blocking-helpers.js';
+        worker('Run `slowChecksum` in a worker thread', `import './blocking-helpers.js';
 import { inWorker } from 'unblock';
 export async function check(text: string) { return await inWorker<typeof import('./blocking-helpers.js')>(require.resolve('./blocking-helpers.js')).slowChecksum(text, 100); }`),
       ),
