@@ -57,7 +57,9 @@ describe('every published package', () => {
       });
     }
     const plugin = packed().find((pack) => pack.name === 'eslint-plugin-unblock')!;
-    expect(plugin.manifest.peerDependencies).toEqual({ eslint: '^9.0.0 || ^10.0.0', typescript: '>=5.0.0 <6.1.0' });
+    expect(plugin.manifest.peerDependencies).toEqual({ '@typescript-eslint/utils': '^8.0.0', eslint: '^9.0.0 || ^10.0.0', typescript: '>=5.0.0 <6.1.0' });
+    // Only typed linting needs TypeScript (and typescript-eslint's types): untyped use installs neither.
+    expect(plugin.manifest.peerDependenciesMeta).toEqual({ '@typescript-eslint/utils': { optional: true }, typescript: { optional: true } });
   });
 
   it('has a README that stands alone: every link is absolute or an anchor', () => {
