@@ -1,7 +1,7 @@
 /**
  * Untyped use as a user installs it, without TypeScript: the packed plugin and core installed with npm into fresh
- * projects that have only ESLint, or only oxlint, each with the configuration its guide gives (README's untyped
- * `eslint.config.js`, rules-docs/oxlint.md's `.oxlintrc.json`). npm must install no `typescript` (nor any
+ * projects that have only ESLint, or only oxlint, each with the configuration its guide gives (eslint-plugin/README.md's
+ * ES-modules `eslint.config.js`, rules-docs/oxlint.md's `.oxlintrc.json`). npm must install no `typescript` (nor any
  * `@typescript-eslint/*` package), and linting a CommonJS file must report its blocking call.
  * ESLint and oxlint come from npm at the versions this repository pins (from npm's cache when it has them).
  */
@@ -25,12 +25,12 @@ module.exports = async function build() {
 `;
 const MESSAGE = '`child_process.execSync` blocks the event loop inside async function `build`';
 
-/** The README's untyped ESLint config (the second `// eslint.config.js` block: no parser, no TypeScript). */
+/** The plugin README's untyped ESLint config for ES modules (no parser, no TypeScript). */
 function readmeUntypedConfig(): string {
-  const text = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const text = readFileSync(path.join(root, 'eslint-plugin', 'README.md'), 'utf8');
   const blocks = [...text.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
-  const found = blocks.find((block) => block.startsWith('// eslint.config.js') && !block.includes('typescript-eslint'));
-  if (!found) throw new Error('README.md: no untyped eslint.config.js block');
+  const found = blocks.find((block) => block.startsWith('// eslint.config.js — ES modules'));
+  if (!found) throw new Error('eslint-plugin/README.md: no `// eslint.config.js — ES modules` block');
   return found;
 }
 
