@@ -3,6 +3,8 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import unblock from 'eslint-plugin-unblock';
 
+/** The modules of core/src/analysis that need TypeScript. */
+const typedAnalysis = ['detect', 'resolve', 'origin', 'summaries', 'jsdoc-tags', 'import-origin', 'project-functions', 'memoized', 'preliminary'];
 // The core serves every adapter: it imports `typescript` and Node's own modules, never an adapter's world.
 const adapterImports = {
   group: ['eslint', 'eslint/*', '@eslint/*', '@eslint-community/*', '@typescript-eslint/*', 'typescript-eslint', 'vscode', 'vscode-*'],
@@ -30,14 +32,18 @@ export default defineConfig(
       ],
     },
   },
-  {
+  ...[
     // `unblock-core/light` and what it loads: the untyped engine's part of the core, which must load no TypeScript
-    // (types only) and none of the typed analysis (tests/plugin-load.test.ts checks the built result).
-    files: [
-      'core/src/{light,contracts,options,messages,finding,specifier,schema}.ts',
-      'core/src/catalog/**/*.ts',
-      'core/src/analysis/{context,match}.ts',
-    ],
+    // (types only) and none of the typed analysis (tests/plugin-load.test.ts checks the built result). The typed
+    // analysis is named by its folder from outside it (the catalog's own `./resolve.js` is the `resolve` package's
+    // data) and by its file names from the light modules inside it.
+    {
+      files: ['core/src/{light,contracts,options,messages,finding,specifier,schema}.ts', 'core/src/catalog/**/*.ts'],
+      typed: ['**/analysis/*', '!**/analysis/context.js', '!**/analysis/match.js'],
+    },
+    { files: ['core/src/analysis/{context,match}.ts'], typed: typedAnalysis.map((name) => `./${name}.js`) },
+  ].map(({ files, typed }) => ({
+    files,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -45,7 +51,7 @@ export default defineConfig(
           patterns: [
             adapterImports,
             {
-              group: ['typescript', ...['detect', 'resolve', 'origin', 'summaries', 'jsdoc-tags'].map((name) => `**/${name}.js`), '**/syntax/*', '**/fixes/*', '**/incremental/*'],
+              group: ['typescript', ...typed, '**/syntax/*', '**/fixes/*', '**/incremental/*'],
               allowTypeImports: true,
               message: 'unblock-core/light loads no TypeScript: import only types from the typed analysis.',
             },
@@ -53,7 +59,7 @@ export default defineConfig(
         },
       ],
     },
-  },
+  })),
   {
     // A command line runs one task at a time: no other work waits on its event loop, and the compiler API it
     // drives reads files synchronously anyway.

@@ -7,9 +7,7 @@ import { findBlockingApi, offloadApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import { isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../catalog/callback-apis.js';
 import type { CallbackTiming } from './context.js';
-import type { TypeOrValueSpecifier } from '../specifier.js';
 import { importOrigin } from './import-origin.js';
-import { nodePrefixed } from './match.js';
 import { originOf, type Origin } from './origin.js';
 
 /** Everything that invokes a function: calls, `new`, and tagged templates (execa's `` $.sync`cmd` ``). */
