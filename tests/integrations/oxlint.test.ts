@@ -64,7 +64,9 @@ describe('oxlint with husky + lint-staged', () => {
 
 describe('oxlint with lefthook', () => {
   let repo: TempRepo;
-  const lefthook = () => path.join(repo.dir, 'node_modules/.bin/lefthook');
+  // The platform binary itself: lefthook's npm wrapper (node_modules/.bin/lefthook) is not linked when install
+  // scripts are denied, as this repository does (see lefthook.test.ts).
+  const lefthook = () => path.join(repo.dir, 'node_modules', `lefthook-${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`, 'bin', 'lefthook');
 
   beforeAll(() => {
     repo = createRepo('oxlint-lefthook', {
