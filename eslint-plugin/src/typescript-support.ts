@@ -58,14 +58,18 @@ function installedTypeScript(): { version: string | undefined; hasCompilerApi: b
   }
 }
 
-let checked = false;
+/** What the check found: undefined until it has run, null when nothing is wrong. */
+let found: TypeScriptProblem | null | undefined;
 
-/** Run before the typed engine loads (the first time a rule gets type information): an error, or one warning. */
+/**
+ * Run before the typed engine loads (the first time a rule gets type information): a warning once, and an error on
+ * every call, so no later file reaches a TypeScript without the compiler API.
+ */
 export function assertTypeScriptSupported(): void {
-  if (checked) return;
-  checked = true;
-  const found = installedTypeScript();
-  const problem = typeScriptProblem(found.version, found.hasCompilerApi);
-  if (problem?.level === 'error') throw new Error(problem.message);
-  if (problem) process.emitWarning(problem.message, { code: 'UNBLOCK_TYPESCRIPT_VERSION' });
+  if (found === undefined) {
+    const installed = installedTypeScript();
+    found = typeScriptProblem(installed.version, installed.hasCompilerApi) ?? null;
+    if (found?.level === 'warning') process.emitWarning(found.message, { code: 'UNBLOCK_TYPESCRIPT_VERSION' });
+  }
+  if (found?.level === 'error') throw new Error(found.message);
 }

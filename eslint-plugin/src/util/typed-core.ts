@@ -11,7 +11,7 @@ export type TypedCore = Pick<typeof Core, 'argumentsOf' | 'detectorFor'>;
 let core: TypedCore | undefined;
 
 export function typedCore(): TypedCore {
-  if (!core) assertTypeScriptSupported();
+  assertTypeScriptSupported();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not when the plugin loads
   return (core ??= require('unblock-core') as TypedCore);
 }
