@@ -9,23 +9,26 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core/light';
 import { iterateClassFieldReferences } from './class-fields.js';
 import { estreeSyntax } from './estree-syntax.js';
-import { mentionsAny } from './mentions.js';
+import { mentionsAny, mentionsAsync } from './mentions.js';
 import { choicesOf, untypedApiOf, type ScopeOf } from './import-path.js';
 import { buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from './trace-map.js';
 import { deniedTraceMaps, isAllowed } from './user-lists.js';
 
 /** The cheap filter before scope analysis: can a file with this text hold a call import tracking would find? */
 export function mayFindByImportTracking(text: string, options: DetectorOptions): boolean {
+  // Context `async` reports only calls that run inside an async function (`findAsyncContext`): none without one.
+  if (options.context === 'async' && !mentionsAsync(text)) return false;
   const { modules, globals } = traceMapsFor(new Set(options.categories));
   const denied = deniedTraceMaps(options.deny);
   return mentionsAny(text, modules, globals) || (!!denied && mentionsAny(text, denied.modules, denied.globals));
 }
 
-/** The blocking calls of a file, found by import tracking: each with the node to report. */
+/** The blocking calls of a file, found by import tracking: each with the node to report. `classBodies`: the file's. */
 export function findByImportTracking(
   sourceCode: Readonly<TSESLint.SourceCode>,
   program: TSESTree.Program,
   options: DetectorOptions,
+  classBodies: readonly TSESTree.ClassBody[],
 ): { node: TSESTree.Node; finding: Finding }[] {
   // typescript-eslint's scope types are a superset of ESLint's; eslint-utils is typed against ESLint's.
   const scope = sourceCode.getScope(program) as unknown as ConstructorParameters<typeof ReferenceTracker>[0];
@@ -46,7 +49,7 @@ export function findByImportTracking(
     ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
     // Hosts without visitor keys (some ESLint-compatible linters) get no class-field tracking rather than a crash.
-    ...((sourceCode.visitorKeys as typeof sourceCode.visitorKeys | undefined) ? iterateClassFieldReferences(program, sourceCode.visitorKeys, tracker, modules, scopeOf) : []),
+    ...((sourceCode.visitorKeys as typeof sourceCode.visitorKeys | undefined) ? iterateClassFieldReferences(classBodies, sourceCode.visitorKeys, tracker, modules, scopeOf) : []),
     // The user's `deny` entries after the catalog: a call both list is the catalog's.
     ...(denied ? [...tracker.iterateEsmReferences(denied.modules), ...cjs(denied.modules), ...tracker.iterateGlobalReferences(denied.globals)] : []),
   ];

@@ -1,7 +1,8 @@
 /**
- * The untyped engine's cheap syntax filter: a file whose text names none of the modules (as a string: `'fs'`,
- * `"node:fs"`, `` `fs` ``) and none of the globals that the trace maps start from cannot hold a tracked call, so its
- * scope analysis and tracking are skipped. Most files of a codebase import no blocking API.
+ * The untyped engine's cheap syntax filters: a file whose text names none of the modules (as a string: `'fs'`,
+ * `"node:fs"`, `` `fs` ``) and none of the globals that the trace maps start from cannot hold a tracked call, and
+ * (context `async`) a file without the keyword `async` has no async function for a call to block; either way its scope
+ * analysis and tracking are skipped. Most files of a codebase import no blocking API, and many have no async code.
  */
 import type { TraceMap } from '@eslint-community/eslint-utils';
 
@@ -11,6 +12,17 @@ const patterns = new WeakMap<object, RegExp>();
 export function mentionsAny(text: string, modules: TraceMap<unknown>, globals: TraceMap<unknown>): boolean {
   return patternOf(modules, 'module').test(text) || patternOf(globals, 'global').test(text);
 }
+
+/**
+ * Does `text` hold the word `async`? Every async function (`async function`, `async () =>`, `async m() {}`) is
+ * written with it, never with escapes (an escaped `async` is no keyword). A comment or string may say it too: then
+ * the file is analysed, as before.
+ */
+export function mentionsAsync(text: string): boolean {
+  return asyncWord.test(text);
+}
+
+const asyncWord = /(?<![\w$])async(?![\w$])/;
 
 function patternOf(map: TraceMap<unknown>, kind: 'module' | 'global'): RegExp {
   let pattern = patterns.get(map);
