@@ -39,11 +39,14 @@ export default createRule<Options, MessageIds>({
       // A file that names no tracked module or global has nothing to find: no listener, so no scope analysis (and
       // under oxlint no syntax tree handed to JavaScript) for it.
       if (!mayFindByImportTracking(context.sourceCode.text, options)) return {};
+      // Class bodies are gathered on the linter's own walk of the tree (class fields may hold imports), not by another.
+      const classBodies: TSESTree.ClassBody[] = [];
       return {
+        ClassBody: (node) => void classBodies.push(node),
         'Program:exit'(program) {
           // A host of ESLint plugins without ESLint's scope analysis: said once, nothing reported.
           if (!untypedHostReady(context, program)) return;
-          for (const { node, finding } of findByImportTracking(context.sourceCode, program, options)) reportFinding(context, node, finding);
+          for (const { node, finding } of findByImportTracking(context.sourceCode, program, options, classBodies)) reportFinding(context, node, finding);
         },
       };
     }

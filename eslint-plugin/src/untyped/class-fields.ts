@@ -4,19 +4,20 @@
  * `ReferenceTracker` does not follow a value into a field; this hands it each `this.<field>` to follow from there.
  */
 import type { ReferenceTracker, TraceMap, TrackedReferences } from '@eslint-community/eslint-utils';
-import type { AST_NODE_TYPES, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importPathOf, type ScopeOf } from './import-path.js';
 
 type Node = TSESTree.Node;
 
+/** `classBodies`: the file's class bodies, gathered by the rule's `ClassBody` listener while the linter walks the tree. */
 export function* iterateClassFieldReferences<T>(
-  program: TSESTree.Program,
+  classBodies: readonly TSESTree.ClassBody[],
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   tracker: ReferenceTracker,
   traceMap: TraceMap<T>,
   scopeOf: ScopeOf,
 ): Generator<TrackedReferences<T>> {
-  for (const body of nodesOfType(program, 'ClassBody' as AST_NODE_TYPES.ClassBody, visitorKeys)) {
+  for (const body of classBodies) {
     for (const member of body.body) {
       if (member.type !== 'PropertyDefinition' || !member.value || member.computed) continue;
       const key = member.key.type === 'Identifier' || member.key.type === 'PrivateIdentifier' ? member.key : undefined;
@@ -56,15 +57,6 @@ function subMap<T>(traceMap: TraceMap<T>, path: readonly string[]): TraceMap<T> 
     node = (node as Record<string, unknown>)[segment];
   }
   return node as TraceMap<T>;
-}
-
-function nodesOfType<K extends AST_NODE_TYPES>(root: Node, type: K, visitorKeys: TSESLint.SourceCode.VisitorKeys): Extract<Node, { type: K }>[] {
-  const found: Extract<Node, { type: K }>[] = [];
-  walk(root, visitorKeys, (node) => {
-    if (node.type === type) found.push(node as Extract<Node, { type: K }>);
-    return true;
-  });
-  return found;
 }
 
 /** Depth-first over the tree by ESLint's visitor keys; `enter` returns false to skip a node's children. */
