@@ -2,7 +2,7 @@
 // needs no TypeScript): a TypeScript without one (TypeScript 7 is a native compiler; its npm entry exports only `version`) or no
 // TypeScript at all is one clear error naming what was found and what is supported; a version outside the supported
 // range that still has the API is one warning.
-import semver from 'semver';
+import type Semver from 'semver';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the supported range is the peer range, read at runtime
 const { peerDependencies } = require('../package.json') as { peerDependencies: { typescript: string } };
@@ -33,6 +33,9 @@ export function typeScriptProblem(version: string | undefined, hasCompilerApi: b
         `supported: TypeScript ${range}. Install a supported version: ${install}`,
     };
   }
+  // semver (47 modules) is loaded here, with the typed engine, not when the plugin loads (oxlint never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const semver = require('semver') as typeof Semver;
   if (!semver.satisfies(version, range, { includePrerelease: true })) {
     return {
       level: 'warning',
