@@ -18,7 +18,7 @@ import { deniedTraceMaps, isAllowed } from './user-lists.js';
 export function mayFindByImportTracking(text: string, options: DetectorOptions): boolean {
   // Context `async` reports only calls that run inside an async function (`findAsyncContext`): none without one.
   if (options.context === 'async' && !mentionsAsync(text)) return false;
-  const { modules, globals } = traceMapsFor(new Set(options.categories));
+  const { modules, globals } = traceMapsFor(options.categories);
   const denied = deniedTraceMaps(options.deny);
   return mentionsAny(text, modules, globals) || (!!denied && mentionsAny(text, denied.modules, denied.globals));
 }
@@ -34,7 +34,7 @@ export function findByImportTracking(
   const scope = sourceCode.getScope(program) as unknown as ConstructorParameters<typeof ReferenceTracker>[0];
   // 'legacy' mode: named imports of CommonJS modules (`import { readFileSync } from 'fs'`) are tracked too.
   const tracker = new ReferenceTracker(scope, { mode: 'legacy' });
-  const { modules, globals } = traceMapsFor(new Set(options.categories));
+  const { modules, globals } = traceMapsFor(options.categories);
   const offloadCalls = new Set<TSESTree.Node>();
   const offload = offloadTraceMap;
   const cjs = <T>(map: TraceMap<T>) => [...tracker.iterateCjsReferences(map), ...iterateUndeclaredRequireReferences(tracker, scope, map)];
@@ -74,11 +74,17 @@ export function findByImportTracking(
 
 /** Trace maps are derived from the catalog once per set of categories, not per file. */
 const traceMaps = new Map<string, ReturnType<typeof buildTraceMaps>>();
+const traceMapsByList = new WeakMap<readonly Category[], ReturnType<typeof buildTraceMaps>>();
 const offloadTraceMap = buildOffloadTraceMap();
-function traceMapsFor(categories: ReadonlySet<Category | 'user'>): ReturnType<typeof buildTraceMaps> {
-  const key = [...categories].sort().join();
-  let maps = traceMaps.get(key);
-  if (!maps) traceMaps.set(key, (maps = buildTraceMaps(blockingApis.filter((api) => categories.has(api.category)))));
+function traceMapsFor(categories: readonly Category[]): ReturnType<typeof buildTraceMaps> {
+  // The resolved options of a configuration are one object (`effectiveOptions`): its list is looked up by identity.
+  let maps = traceMapsByList.get(categories);
+  if (maps) return maps;
+  const enabled = new Set<Category | 'user'>(categories);
+  const key = [...enabled].sort().join();
+  maps = traceMaps.get(key);
+  if (!maps) traceMaps.set(key, (maps = buildTraceMaps(blockingApis.filter((api) => enabled.has(api.category)))));
+  traceMapsByList.set(categories, maps);
   return maps;
 }
 

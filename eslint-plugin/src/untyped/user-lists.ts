@@ -16,8 +16,18 @@ export function isAllowed(api: BlockingApi, allow: readonly TypeOrValueSpecifier
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- symbol-keyed leaves of a recursive map
 type MutableTraceMap = Record<string | symbol, any>;
 
+type DeniedTraceMaps = { modules: TraceMap<TrackedApi>; globals: TraceMap<TrackedApi> } | undefined;
+
+/** Built once per `deny` list (the resolved options of a configuration are one object), not per file. */
+const deniedByList = new WeakMap<readonly TypeOrValueSpecifier[], DeniedTraceMaps>();
+
 /** Trace maps (modules, globals) of the `deny` entries that import tracking can follow; undefined when none can. */
-export function deniedTraceMaps(deny: readonly TypeOrValueSpecifier[]): { modules: TraceMap<TrackedApi>; globals: TraceMap<TrackedApi> } | undefined {
+export function deniedTraceMaps(deny: readonly TypeOrValueSpecifier[]): DeniedTraceMaps {
+  if (!deniedByList.has(deny)) deniedByList.set(deny, buildDeniedTraceMaps(deny));
+  return deniedByList.get(deny);
+}
+
+function buildDeniedTraceMaps(deny: readonly TypeOrValueSpecifier[]): DeniedTraceMaps {
   const modules: MutableTraceMap = {};
   const globals: MutableTraceMap = {};
   let any = false;

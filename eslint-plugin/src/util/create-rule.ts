@@ -21,8 +21,17 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   defaultOptions,
 }: Readonly<RuleWithMetaAndName<Options, MessageIds, UnblockRuleDocs>>): TSESLint.RuleModule<MessageIds, Options, UnblockRuleDocs> & { name: string } {
   const defaults = (meta.defaultOptions ?? defaultOptions ?? []) as unknown as Options;
+  // One options list per rule configuration (ESLint and oxlint hand each file of a configuration the same array): its
+  // defaults are applied once. The rules never change their options.
+  const applied = new WeakMap<object, Options>();
+  const optionsOf = (user: readonly unknown[] | undefined): Options => {
+    if (!user) return withDefaults(defaults, user);
+    let options = applied.get(user);
+    if (!options) applied.set(user, (options = withDefaults(defaults, user)));
+    return options;
+  };
   return {
-    create: (context) => create(context, withDefaults(defaults, context.options)),
+    create: (context) => create(context, optionsOf(context.options)),
     defaultOptions: defaultOptions as Options,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
     name,

@@ -31,22 +31,38 @@ export function optionsSchema(properties: Readonly<Record<string, JsonSchema>>):
   } as JSONSchema4;
 }
 
-/** `settings.unblock` of a config, checked once per settings object (ESLint hands each file the same one). */
+/**
+ * `settings.unblock` of a config, checked once per settings object (ESLint hands each file the same one; oxlint parses
+ * the settings anew for each file, so no `settings.unblock`, the usual case, is one object checked once).
+ */
 const sharedByConfig = new WeakMap<object, SharedOptions>();
+let noSharedSettings: SharedOptions | undefined;
 
 function sharedSettings(settings: Readonly<Record<string, unknown>>): SharedOptions {
-  const cached = sharedByConfig.get(settings);
-  if (cached) return cached;
-  const { options, problems } = normalizeOptions(settings.unblock, sharedOptionsSchema, 'settings.unblock');
-  // Like invalid rule options, an invalid shared setting stops the lint run with a message saying what is wrong.
-  if (problems.length > 0) throw new Error(`unblock: invalid ESLint settings:\n\t${problems.join('\n\t')}`);
-  sharedByConfig.set(settings, options);
+  if (settings.unblock === undefined) return (noSharedSettings ??= checkedSharedSettings(undefined));
+  let options = sharedByConfig.get(settings);
+  if (!options) sharedByConfig.set(settings, (options = checkedSharedSettings(settings.unblock)));
   return options;
 }
 
+function checkedSharedSettings(unblock: unknown): SharedOptions {
+  const { options, problems } = normalizeOptions(unblock, sharedOptionsSchema, 'settings.unblock');
+  // Like invalid rule options, an invalid shared setting stops the lint run with a message saying what is wrong.
+  if (problems.length > 0) throw new Error(`unblock: invalid ESLint settings:\n\t${problems.join('\n\t')}`);
+  return options;
+}
+
+/** Resolved options per shared settings and rule options object: the same two objects give the same result object. */
+const resolved = new WeakMap<SharedOptions, WeakMap<object, DetectorOptions>>();
+
 /** A rule's options (as ESLint validated them) over `settings.unblock`, resolved for the detector. */
 export function effectiveOptions(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, own: IndirectOptions): DetectorOptions {
-  return detectorOptions(mergeOptions(sharedSettings(context.settings), own));
+  const shared = sharedSettings(context.settings);
+  let byOwn = resolved.get(shared);
+  if (!byOwn) resolved.set(shared, (byOwn = new WeakMap()));
+  let options = byOwn.get(own);
+  if (!options) byOwn.set(own, (options = detectorOptions(mergeOptions(shared, own))));
+  return options;
 }
 
 /**
