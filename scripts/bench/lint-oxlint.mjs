@@ -1,7 +1,8 @@
 // The oxlint section of the lint-speed benchmark: on the same real codebase (eslint@10.15.0's lib/), whole processes
 // as a pre-commit hook runs them, median of RUNS each: oxlint + unblock (JS plugin), oxlint's native `node/no-sync`,
-// ESLint untyped + unblock and ESLint typed + unblock. Prints wall time and findings for each, and the ratio
-// oxlint + unblock / oxlint node/no-sync (target ≤ 2×). Called by lint-speed.mjs; runs alone too.
+// oxlint + a JS plugin whose one rule does nothing (the plugin host's own cost), ESLint untyped + unblock and ESLint
+// typed + unblock. Prints wall time and findings for each, and the ratio oxlint + unblock / oxlint node/no-sync
+// (target ≤ 2×) with its two parts. Called by lint-speed.mjs; runs alone too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +35,12 @@ const oxlintConfigs = {
     env: { builtin: true, node: true },
     plugins: ['node'],
     rules: { 'node/no-sync': 'error' },
+  },
+  'oxlint + empty JS plugin': {
+    categories: { correctness: 'off' },
+    env: { builtin: true, node: true },
+    jsPlugins: [fileURLToPath(new URL('./oxlint-empty-plugin.cjs', import.meta.url))],
+    rules: { 'empty/nothing': 'error' },
   },
 };
 const eslintSetups = { 'ESLint untyped + unblock': 'untyped+unblock-direct', 'ESLint typed + unblock': 'typed+unblock-direct' };
@@ -79,13 +86,15 @@ export function benchOxlint(runs) {
     measured[name] = { ...samples[0], ms: median(samples.map((sample) => sample.ms)) };
     process.stderr.write(`  ${name}: ${measured[name].ms} ms\n`);
   }
-  const ratio = measured['oxlint + unblock'].ms / measured['oxlint node/no-sync'].ms;
+  const native = measured['oxlint node/no-sync'].ms;
+  const ratio = measured['oxlint + unblock'].ms / native;
+  const host = measured['oxlint + empty JS plugin'].ms / native;
   console.log(`\noxlint ${oxlintVersion} and ESLint on the same files (${measured['oxlint + unblock'].files} files), whole processes, median of ${runs} runs\n`);
   console.log('| setup | wall (ms) | findings |');
   console.log('|---|---:|---:|');
   for (const [name] of setups) console.log(`| ${name} | ${measured[name].ms} | ${measured[name].findings} |`);
   console.log(`
-- oxlint + unblock / oxlint node/no-sync: ${ratio.toFixed(2)}× (target ≤ 2×).
+- oxlint + unblock / oxlint node/no-sync: ${ratio.toFixed(2)}× (target ≤ 2×): the plugin host alone (an empty JS plugin) ${host.toFixed(2)}×, unblock on top of it ${(ratio - host).toFixed(2)}× (${measured['oxlint + unblock'].ms - measured['oxlint + empty JS plugin'].ms} ms).
 - oxlint + unblock vs ESLint untyped + unblock: ${(measured['ESLint untyped + unblock'].ms / measured['oxlint + unblock'].ms).toFixed(1)}× faster, ${measured['oxlint + unblock'].findings === measured['ESLint untyped + unblock'].findings ? 'the same' : 'different'} finding count; vs ESLint typed + unblock: ${(measured['ESLint typed + unblock'].ms / measured['oxlint + unblock'].ms).toFixed(1)}× faster.
 - node/no-sync reports every \`*Sync\` call anywhere (${measured['oxlint node/no-sync'].findings}); unblock only those inside async code.`);
   return measured;
