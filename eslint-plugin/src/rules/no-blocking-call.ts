@@ -36,8 +36,8 @@ export default createRule<Options, MessageIds>({
     // Type information when the parser gives it (typescript-eslint with a project); import tracking otherwise.
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (!services?.program || !services.esTreeNodeToTSNodeMap) {
-      // A file that names no tracked module or global has nothing to find: no listener, so no scope analysis (and
-      // under oxlint no syntax tree handed to JavaScript) for it.
+      // A file that names no tracked module or global (or, with context `async`, has no async function) has nothing to
+      // find: no listener, so no scope analysis (and under oxlint no syntax tree handed to JavaScript) for it.
       if (!mayFindByImportTracking(context.sourceCode.text, options)) return {};
       // Class bodies are gathered on the linter's own walk of the tree (class fields may hold imports), not by another.
       const classBodies: TSESTree.ClassBody[] = [];
