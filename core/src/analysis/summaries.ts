@@ -66,6 +66,7 @@ export class FunctionSummaries {
   private readonly facts = new Map<ts.Node, LocalFacts>();
   private readonly bodies: ProjectBodies;
   private readonly checker: ts.TypeChecker;
+  private names: Set<string> | undefined;
   private readonly maxDepth: number;
 
   constructor(
@@ -285,8 +286,6 @@ export class FunctionSummaries {
     }
     return true;
   }
-
-  private names: Set<string> | undefined;
 
   /** Names of the functions, methods, function-valued variables and classes of the project's own files. */
   private projectFunctionNames(): Set<string> {
