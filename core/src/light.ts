@@ -13,12 +13,13 @@ export {
   findUntypedApi,
   offloadApis,
   packages,
+  passThroughApis,
   reviewedBuiltins,
   untypedEntries,
   untypedNames,
   type UntypedEntry,
 } from './catalog/index.js';
-export { syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
+export { isPackageSyncCallback, packageCallbackApis, syncCallbackApis, type CallbackApi } from './catalog/callback-apis.js';
 // Context, over any syntax adapter; names matched without declarations.
 export { findAsyncContext, findingContext, mayBeInAsyncContext, type AsyncContext, type CallbackTiming, type ContextSyntax } from './analysis/context.js';
 export { deniedAdvice, nodePrefixed, specifierMatches, userApi, type OriginName } from './analysis/match.js';

@@ -188,6 +188,24 @@ describe('re-checking the edited function', () => {
     expect(session.incremental).toBe(0);
   });
 
+  it('checks the whole file when a helper starts to call a module it is passed (its callers that pass one change)', () => {
+    const js = `const fs = require('node:fs');
+function probe(file, io) {
+  const size = file.length;
+  return size;
+}
+async function main() {
+  return probe('x', fs);
+}
+module.exports = { main };
+`;
+    const session = new Session({ 'probe.js': js }, 'probe.js');
+    expect(session.check()).toEqual([]);
+    session.edit('probe.js', insertAfter('  const size = file.length;', '  io.existsSync(file);'));
+    expect(session.check().map((finding) => finding.chain?.map((link) => link.label).join(' → '))).toEqual(['probe → fs.existsSync']);
+    expect(session.incremental).toBe(0);
+  });
+
   it('re-checks a sync callback and the async function around it', () => {
     const session = new Session({ 'main.ts': main, 'helpers.ts': helpers }, 'main.ts');
     const count = session.check().length;

@@ -77,6 +77,10 @@ export class BlockingCallDetector {
       (call) => (this.mayBeBlocking(calleeOf(call)) ? this.blockingMatch(call)?.api : undefined),
       options.summaryLimits,
       JSON.stringify(options),
+      (origin, call) => {
+        const match = this.match([origin]);
+        return match && !(match.api.onlyWithoutCallback && this.resolver.takesCallback(call)) ? match.api : undefined;
+      },
     );
     this.names = new Set([
       ...catalogNames(program, this.checker, this.categories),
@@ -139,7 +143,7 @@ export class BlockingCallDetector {
 
   /** `call`: set when `node` is the call of the helper (not a reference to it), which fixes can rewrite. */
   private indirectFinding(node: ts.Expression, fn: SummarizedNode, context: AsyncContext<ts.Node>, call?: CallLike): Finding | undefined {
-    const summary = this.summaries.summaryOf(fn);
+    const summary = this.summaries.summaryOf(fn, call);
     const [first] = summary.chain;
     if (!first || !summary.api) return undefined;
     const constructs = call !== undefined && ts.isNewExpression(call);

@@ -1,11 +1,13 @@
 /**
  * Where a value comes from by syntax alone — `import`, `require()`, `await import()`, variables initialized from
- * them and destructuring (followed as import tracking follows them: `var fs = require('fs')` too) — for the values the type checker gives no declaration for: a package without types,
+ * them and destructuring (followed as import tracking follows them: `var fs = require('fs')` too), what an API that
+ * returns its argument was given (`promisifyAll(require('fs'))`) — for the values the type checker gives no
+ * declaration for: a package without types,
  * `const fs = require('fs')` in a `.ts` file (typed `any`), a file outside every tsconfig. The typed path's
  * fallback: the same import tracking the rules do without type information, on the TypeScript tree.
  */
 import * as ts from 'typescript';
-import { findUntypedApi } from '../catalog/index.js';
+import { findUntypedApi, passThroughApis } from '../catalog/index.js';
 import type { Origin } from './origin.js';
 import { nodePrefixed } from './match.js';
 import { skipOuter } from './resolve.js';
@@ -21,12 +23,12 @@ interface ImportPath {
 /**
  * The origin of `expression` by import tracking: the catalog's (module, path) when the catalog knows the API, else
  * the module as imported and the property path (so `allow` / `deny` entries match it). Undefined when the value
- * does not come from an import.
+ * does not come from an import. `further`: a path read further from the value (`existsSync` of a module passed as `fs`).
  */
-export function importOrigin(expression: ts.Expression, checker: ts.TypeChecker): Origin | undefined {
+export function importOrigin(expression: ts.Expression, checker: ts.TypeChecker, further: readonly string[] = []): Origin | undefined {
   const found = importPath(expression, checker, 0);
-  if (!found || found.path.length === 0) return undefined;
-  const dotted = found.path.join('.');
+  if (!found || found.path.length + further.length === 0) return undefined;
+  const dotted = [...found.path, ...further].join('.');
   const api = findUntypedApi(found.specifier, dotted);
   if (api) return { module: api.module, path: api.path, declaration: found.declaration };
   return { module: nodePrefixed(found.specifier), path: dotted, declaration: found.declaration };
@@ -59,7 +61,22 @@ function importPath(expression: ts.Expression, checker: ts.TypeChecker, depth: n
     const specifier = stringArgument(node);
     return specifier === undefined ? undefined : { specifier, path: [], declaration: declarationAround(node) };
   }
+  if (ts.isCallExpression(node)) return passedThrough(node, checker, depth);
   return undefined;
+}
+
+const passThroughNames = new Set(passThroughApis.map((api) => api.path.split('.').pop()!));
+
+/** `promisifyAll(require('fs'))`: what an API that returns its argument was given (the name first, then the callee's module). */
+function passedThrough(call: ts.CallExpression, checker: ts.TypeChecker, depth: number): ImportPath | undefined {
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined || !passThroughNames.has(name)) return undefined;
+  const api = importPath(callee, checker, depth + 1);
+  const dotted = api?.path.join('.');
+  const argument = api && passThroughApis.find((candidate) => candidate.module === api.specifier && candidate.path === dotted)?.argument;
+  const value = argument === undefined ? undefined : call.arguments[argument];
+  return value && importPath(value, checker, depth + 1);
 }
 
 /** What an identifier is bound to: an import, or a variable initialized from one. */

@@ -5,9 +5,9 @@
 import * as ts from 'typescript';
 import { findBlockingApi, offloadApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
-import { isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../catalog/callback-apis.js';
+import { isPackageSyncCallback, isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../catalog/callback-apis.js';
 import type { CallbackTiming } from './context.js';
-import { importOrigin } from './import-origin.js';
+import { importedValue, importOrigin } from './import-origin.js';
 import { originOf, type Origin } from './origin.js';
 
 /** Everything that invokes a function: calls, `new`, and tagged templates (execa's `` $.sync`cmd` ``). */
@@ -133,6 +133,8 @@ export class CallResolver {
     const name = ts.isNewExpression(call) && ts.isIdentifier(callee) ? callee.text : calleeName(callee);
     if (name === undefined) return false;
     if (syncCallbackNames.has(name === 'Promise' ? 'PromiseConstructor' : name) || offloadNames.has(name)) return true;
+    // `new BbPromise(executor)`: a constructor whose module says it runs the executor (import tracking, after syntax)
+    if (ts.isNewExpression(call) && this.packageCallbackTiming(call, 0)) return true;
     return ts.isIdentifier(callee) && offloadNames.has(this.symbolOf(callee)?.getName() ?? '');
   }
 
@@ -155,6 +157,7 @@ export class CallResolver {
         return 'offload';
       }
     }
+    if (this.packageCallbackTiming(call, index)) return 'sync';
     // Nothing declared (`items.map(…)` on a value typed `any` in JavaScript): the method's name, as without types.
     const callee = skipOuter(calleeOf(call));
     if (ts.isPropertyAccessExpression(callee) && !this.symbolOf(callee)?.getDeclarations()?.length) {
@@ -163,6 +166,15 @@ export class CallResolver {
     return 'unknown';
   }
 
+
+  /** `new Bluebird(executor)` with bluebird imported or required: a package API that runs argument `index` before returning. */
+  private packageCallbackTiming(call: CallLike, index: number): boolean {
+    if (ts.isTaggedTemplateExpression(call)) return false;
+    const callee = skipOuter(call.expression);
+    if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return false;
+    const imported = importedValue(callee, this.checker);
+    return !!imported && isPackageSyncCallback(imported.specifier, imported.path, index, ts.isNewExpression(call));
+  }
 }
 
 const offloadNames = new Set(offloadApis.map((api) => api.path.split('.').pop()!));

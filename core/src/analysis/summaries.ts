@@ -15,8 +15,11 @@ import { defaultSummaryLimits, type SummaryLimits } from '../options.js';
 import { functionFacts, holderName, holderOf, isAsyncFunction, isFunctionWithBody } from '../syntax/typescript.js';
 import type { ContextSyntax } from './context.js';
 import { hasMarker } from './jsdoc-tags.js';
+import { importOrigin } from './import-origin.js';
+import type { Origin } from './origin.js';
+import { argumentFor, parameterCallsOf } from './parameter-calls.js';
 import { ProjectBodies, type SummarizedNode } from './project-functions.js';
-import { calleeName, calleeOf, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
+import { argumentsOf, calleeName, calleeOf, isCallLike, skipOuter, type CallLike, type CallResolver } from './resolve.js';
 
 export type { SummarizedNode };
 
@@ -62,6 +65,8 @@ export class FunctionSummaries {
   private readonly bounds = new Map<ts.Node, Bound>();
   private readonly facts = new Map<ts.Node, LocalFacts>();
   private readonly bodies: ProjectBodies;
+  private readonly checker: ts.TypeChecker;
+  private names: Set<string> | undefined;
   private readonly maxDepth: number;
 
   constructor(
@@ -73,8 +78,11 @@ export class FunctionSummaries {
     private readonly limits: SummaryLimits = defaultSummaryLimits,
     /** What else the answers depend on (the detector's options): summaries are only carried over between equals. */
     private readonly optionsKey = '',
+    /** What an origin found by import tracking blocks on, called as `call` (a module passed as an argument). */
+    private readonly blockingOrigin: (origin: Origin, call: CallLike) => BlockingApi | undefined = () => undefined,
   ) {
     this.bodies = new ProjectBodies(program);
+    this.checker = program.getTypeChecker();
     this.maxDepth = Math.max(1, Math.floor(limits.maxDepth) || defaultSummaryLimits.maxDepth);
   }
 
@@ -96,9 +104,11 @@ export class FunctionSummaries {
     return declarations.length > 0 ? this.bodies.of(declarations, constructs) : this.bodies.ofRequired(value, constructs);
   }
 
-  /** Does calling `fn` (or constructing a class) block, and through which chain? */
-  summaryOf(fn: SummarizedNode): Summary {
-    return this.knownOf(fn)?.summary ?? (isExcluded(fn) ? notBlocking : this.search(fn));
+  /** Does calling `fn` (or constructing a class) block, and through which chain? With `call`: that call of it. */
+  summaryOf(fn: SummarizedNode, call?: CallLike): Summary {
+    const summary = this.knownOf(fn)?.summary ?? (isExcluded(fn) ? notBlocking : this.search(fn));
+    const passed = summary.api || !call ? undefined : this.blocksThroughArgument(fn, call);
+    return passed ? { chain: [this.link(fn, passed.call), this.apiLink(passed.api, passed.call)], api: passed.api } : summary;
   }
 
   private knownOf(fn: ts.Node): Known | undefined {
@@ -145,6 +155,8 @@ export class FunctionSummaries {
       const next: SummarizedNode[] = [];
       for (const fn of level) {
         for (const [callee, via] of this.localFacts(fn).callees) {
+          const passed = this.blocksThroughArgument(callee, via);
+          if (passed) return this.found(callee, passed, new Map([...reached, [callee, [fn, via]]]), files.add(callee.getSourceFile()), false);
           if (reached.has(callee)) continue;
           reached.set(callee, [fn, via]);
           files.add(callee.getSourceFile()); // an edit there can make it async, or not
@@ -188,6 +200,8 @@ export class FunctionSummaries {
     direct: NonNullable<LocalFacts['direct']>,
     reached: ReadonlyMap<SummarizedNode, readonly [SummarizedNode, ts.Node] | undefined>,
     files: ReadonlySet<ts.SourceFile>,
+    /** False when `last` blocks only with what its caller passes it: then it keeps no summary of its own. */
+    lastBlocksAlone = true,
   ): Summary {
     // Back from `last` to the root: path[i] runs path[i - 1] through vias[i - 1].
     const path: SummarizedNode[] = [last];
@@ -199,8 +213,25 @@ export class FunctionSummaries {
     path.reverse();
     vias.reverse();
     const chain = [...vias.map((via, index) => this.link(path[index]!, via)), this.link(last, direct.call), this.apiLink(direct.api, direct.call)];
-    path.forEach((fn, index) => this.remember(fn, { chain: chain.slice(index), api: direct.api }, files));
+    path.forEach((fn, index) => (lastBlocksAlone || fn !== last) && this.remember(fn, { chain: chain.slice(index), api: direct.api }, files));
     return { chain, api: direct.api };
+  }
+
+  /**
+   * `processArgs(argv, fs)`: a blocking call `callee` makes in its synchronous part through a parameter, given the
+   * module `via` passes for it (the first in source order). Only for a call that passes an argument there.
+   */
+  private blocksThroughArgument(callee: SummarizedNode, via: ts.Node): LocalFacts['direct'] {
+    if (ts.isClassLike(callee) || callee.parameters.length === 0 || !isCallLike(via) || !argumentsOf(via).length || isExcluded(callee)) return undefined;
+    for (const { call, index, path } of parameterCallsOf(callee, this.checker)) {
+      const argument = argumentFor(via, index);
+      const origin = argument && importOrigin(argument, this.checker, path);
+      const api = origin && this.blockingOrigin(origin, call);
+      if (!api) continue;
+      const inner = this.syntax.enclosingFunction(call);
+      if (inner === callee || (inner && this.runsDuring(inner, callee))) return { call, api };
+    }
+    return undefined;
   }
 
   /** The blocking call and callees of `fn`'s synchronous part: its body, or for a class what `new` runs. */
@@ -249,13 +280,12 @@ export class FunctionSummaries {
    */
   private runsDuring(inner: ts.Node, outer: ts.Node): boolean {
     for (let fn: ts.Node | undefined = inner; fn && fn !== outer; fn = this.syntax.enclosingFunction(fn)) {
+      if (isInvokedOnTheSpot(fn)) continue;
       const passed = this.syntax.callOfArgument(fn);
       if (!passed || promiseReactions.has(passed.method ?? '') || this.syntax.callbackTiming(passed.call, passed.index) !== 'sync') return false;
     }
     return true;
   }
-
-  private names: Set<string> | undefined;
 
   /** Names of the functions, methods, function-valued variables and classes of the project's own files. */
   private projectFunctionNames(): Set<string> {
@@ -338,6 +368,21 @@ function chainLabel(fn: SummarizedNode): string {
 
 function isModuleExports(node: ts.PropertyAccessExpression): boolean {
   return ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+/**
+ * `(() => …)()`, `(function () { … }).call(x)`: a sync function expression called where it is written runs then.
+ * Async and generator functions are not: an async one's blocking calls are reported inside it, a generator runs
+ * nothing when called.
+ */
+function isInvokedOnTheSpot(fn: ts.Node): boolean {
+  if ((!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) || isExcluded(fn)) return false;
+  let value: ts.Node = fn;
+  while (ts.isParenthesizedExpression(value.parent)) value = value.parent;
+  const parent = value.parent;
+  if (ts.isCallExpression(parent)) return parent.expression === value;
+  const method = ts.isPropertyAccessExpression(parent) && parent.expression === value ? parent.name.text : undefined;
+  return (method === 'call' || method === 'apply') && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
 }
 
 /**

@@ -38,6 +38,22 @@ export const syncCallbackApis: readonly CallbackApi[] = [
   { module: 'global', path: 'Promise#finally', argument: 0, untyped: '.finally' },
 ];
 
+/**
+ * Package APIs that run a function argument before returning, known by the module their value comes from (import
+ * tracking: such packages often ship no types). `path` '' is the module itself. bluebird@3's constructor calls its
+ * executor synchronously, as `new Promise` does (`Promise._resolveFromExecutor`).
+ */
+export const packageCallbackApis: readonly { readonly module: string; readonly path: string; readonly argument: number; readonly construct: boolean }[] = [
+  { module: 'bluebird', path: '', argument: 0, construct: true },
+  { module: 'bluebird', path: 'Promise', argument: 0, construct: true },
+];
+
+/** Whether `new` (`construct`) or a call of the value read from `specifier` by `path` runs argument `argument` synchronously. */
+export function isPackageSyncCallback(specifier: string, path: readonly string[], argument: number, construct: boolean): boolean {
+  const dotted = path.join('.');
+  return packageCallbackApis.some((api) => api.module === specifier && api.path === dotted && api.argument === argument && api.construct === construct);
+}
+
 const byPath = new Map<string, CallbackApi[]>();
 for (const api of syncCallbackApis) byPath.set(api.path, [...(byPath.get(api.path) ?? []), api]);
 

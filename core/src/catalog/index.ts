@@ -168,6 +168,16 @@ export function findUntypedApi(specifier: string, path: string): BlockingApi | u
 export const untypedNames: ReadonlySet<string> = new Set(untypedEntries().map((entry) => entry.path.at(-1)!));
 
 /**
+ * APIs that return the object they are given, so what is read from their result is what it is on the argument:
+ * bluebird's `promisifyAll(fs)` adds `…Async` methods to `fs` and returns it (`fs.readFileSync` stays the blocking
+ * one). Matched by the module the function comes from (import tracking), `argument` the zero-based index.
+ */
+export const passThroughApis: readonly { module: string; path: string; argument: number }[] = [
+  { module: 'bluebird', path: 'promisifyAll', argument: 0 },
+  { module: 'bluebird', path: 'Promise.promisifyAll', argument: 0 },
+];
+
+/**
  * APIs whose function argument runs on another thread, so blocking calls inside that function are fine.
  * `argument` is the zero-based index of the function argument.
  */

@@ -7,6 +7,7 @@
 import * as ts from 'typescript';
 import { checkFile, type Detectors } from '../analysis/detect.js';
 import type { ChainLink, Finding, FindingContext } from '../finding.js';
+import { parameterCallsOf } from '../analysis/parameter-calls.js';
 import { carryFunctionNames } from '../analysis/summaries.js';
 import { helperReferences, holderOf, isFunctionWithBody, type FunctionNode } from '../syntax/typescript.js';
 import { fixesStillHold } from './fix-facts.js';
@@ -175,6 +176,12 @@ function factsOf(fn: FunctionNode, { program, indirect }: Detectors, position: (
       const moved = link.file === fn.getSourceFile().fileName ? position(link.position) : link.position;
       if (moved === undefined) return undefined;
       links.push([link.label, link.file, moved]);
+    }
+    // Calls through its parameters block for callers that pass a module (`processArgs(argv, fs)`): theirs to report.
+    for (const { call, index, path } of indirect && isCalledByName(current) ? parameterCallsOf(current, checker) : []) {
+      const moved = position(call.getStart());
+      if (moved === undefined) return undefined;
+      links.push([index, path.join('.'), moved]);
     }
     if (current === fn) facts.push(helperReferences(fn, checker));
     facts.push([

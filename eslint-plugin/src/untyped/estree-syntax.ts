@@ -1,7 +1,7 @@
 /**
  * The ESTree syntax adapter: the context facts of an ESTree without type information. Callback timing is judged by
- * the callee's shape (`.map`, `Array.from`, `new Promise`) since receivers cannot be typed; offload APIs by import
- * tracking.
+ * the callee's shape (`.map`, `Array.from`, `new Promise`) since receivers cannot be typed; offload APIs and package
+ * APIs that run a callback (`new BbPromise(executor)`) by import tracking.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { syncCallbackApis, type ContextSyntax, type FunctionDescription, type FunctionKind } from 'unblock-core/light';
@@ -12,8 +12,16 @@ type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
 
 const untypedForms = new Set(syncCallbackApis.map((api) => `${api.untyped}@${api.argument}`));
 
-/** `scopeManager`: ESLint's scope analysis of the file, to find every reference to a helper function. */
-export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: ScopeManager | null | undefined): ContextSyntax<Node> {
+/**
+ * `scopeManager`: ESLint's scope analysis of the file, to find every reference to a helper function. `syncCalls`: calls
+ * of package APIs found by import tracking to run a function argument before returning (`new BbPromise(executor)`),
+ * with that argument's index.
+ */
+export function estreeSyntax(
+  offloadCalls: ReadonlySet<Node>,
+  scopeManager: ScopeManager | null | undefined,
+  syncCalls: ReadonlyMap<Node, number> = new Map(),
+): ContextSyntax<Node> {
   const helperCalls = new WeakMap<Node, readonly Node[] | null>();
   return {
     enclosingFunction(node) {
@@ -37,6 +45,7 @@ export function estreeSyntax(offloadCalls: ReadonlySet<Node>, scopeManager: Scop
     },
     callbackTiming(call, index) {
       if (offloadCalls.has(call)) return 'offload';
+      if (syncCalls.get(call) === index) return 'sync';
       const form = untypedForm(call as TSESTree.CallExpression | TSESTree.NewExpression);
       return form && untypedForms.has(`${form}@${index}`) ? 'sync' : 'unknown';
     },

@@ -6,12 +6,12 @@
  */
 import { findVariable, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { blockingApis, findAsyncContext, findingContext, type Category, type DetectorOptions, type Finding } from 'unblock-core/light';
+import { blockingApis, findAsyncContext, findingContext, packageCallbackApis, passThroughApis, type Category, type DetectorOptions, type Finding } from 'unblock-core/light';
 import { iterateClassFieldReferences } from './class-fields.js';
 import { estreeSyntax } from './estree-syntax.js';
 import { mentionsAny, mentionsAsync } from './mentions.js';
-import { choicesOf, untypedApiOf, type ScopeOf } from './import-path.js';
-import { buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from './trace-map.js';
+import { choicesOf, importPathOf, untypedApiOf, type ScopeOf } from './import-path.js';
+import { buildArgumentTraceMap, buildOffloadTraceMap, buildTraceMaps, iterateUndeclaredRequireReferences, type TrackedApi } from './trace-map.js';
 import { deniedTraceMaps, isAllowed } from './user-lists.js';
 
 /** The cheap filter before scope analysis: can a file with this text hold a call import tracking would find? */
@@ -41,13 +41,27 @@ export function findByImportTracking(
   for (const { node } of [...tracker.iterateEsmReferences(offload), ...cjs(offload)]) {
     offloadCalls.add(node as TSESTree.Node);
   }
-  const syntax = estreeSyntax(offloadCalls, sourceCode.scopeManager as unknown as Parameters<typeof estreeSyntax>[1]);
+  // `new BbPromise(executor)`: the call and the index of the argument it runs before returning
+  const syncCalls = new Map<TSESTree.Node, number>();
+  for (const { node, info } of [...tracker.iterateEsmReferences(syncCallbackTraceMap), ...cjs(syncCallbackTraceMap)]) {
+    syncCalls.set(node as TSESTree.Node, info.argument);
+  }
+  const syntax = estreeSyntax(offloadCalls, sourceCode.scopeManager as unknown as Parameters<typeof estreeSyntax>[1], syncCalls);
   const scopeOf: ScopeOf = (node) => sourceCode.getScope(node);
+  // `const fs = promisifyAll(require('fs'))`: the result is the argument, its properties tracked as the module's
+  const passedThrough = [...tracker.iterateEsmReferences(passThroughTraceMap), ...cjs(passThroughTraceMap)].flatMap(({ node, info }) => {
+    const argument = node.type === 'CallExpression' ? node.arguments[info.argument] : undefined;
+    const found = argument && importPathOf(argument as TSESTree.Node, scopeOf);
+    let map: TraceMap<TrackedApi> | undefined = found && (modules as Record<string, TraceMap<TrackedApi>>)[found.specifier];
+    for (const segment of found?.path ?? []) map = map && Object.hasOwn(map, segment) ? (map as Record<string, TraceMap<TrackedApi>>)[segment] : undefined;
+    return map ? [...tracker.iteratePropertyReferences(node as Parameters<ReferenceTracker['iteratePropertyReferences']>[0], map)] : [];
+  });
   const denied = deniedTraceMaps(options.deny);
   const references = [
     ...tracker.iterateEsmReferences(modules),
     ...cjs(modules),
     ...tracker.iterateGlobalReferences(globals),
+    ...passedThrough,
     // Hosts without visitor keys (some ESLint-compatible linters) get no class-field tracking rather than a crash.
     ...((sourceCode.visitorKeys as typeof sourceCode.visitorKeys | undefined) ? iterateClassFieldReferences(classBodies, sourceCode.visitorKeys, tracker, modules, scopeOf) : []),
     // The user's `deny` entries after the catalog: a call both list is the catalog's.
@@ -76,6 +90,8 @@ export function findByImportTracking(
 const traceMaps = new Map<string, ReturnType<typeof buildTraceMaps>>();
 const traceMapsByList = new WeakMap<readonly Category[], ReturnType<typeof buildTraceMaps>>();
 const offloadTraceMap = buildOffloadTraceMap();
+const syncCallbackTraceMap = buildArgumentTraceMap(packageCallbackApis);
+const passThroughTraceMap = buildArgumentTraceMap(passThroughApis);
 function traceMapsFor(categories: readonly Category[]): ReturnType<typeof buildTraceMaps> {
   // The resolved options of a configuration are one object (`effectiveOptions`): its list is looked up by identity.
   let maps = traceMapsByList.get(categories);

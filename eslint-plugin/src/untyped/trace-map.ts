@@ -34,6 +34,21 @@ export function buildOffloadTraceMap(): TraceMap<true> {
   return map as TraceMap<true>;
 }
 
+/**
+ * Trace map for package APIs that run a function argument before returning (bluebird's constructor) and for APIs that
+ * return their argument (bluebird's `promisifyAll`); each leaf carries the argument's index (in an object: the
+ * tracker skips leaves that are falsy).
+ */
+export function buildArgumentTraceMap(apis: readonly { module: string; path: string; argument: number; construct?: boolean }[]): TraceMap<{ argument: number }> {
+  const map: MutableTraceMap = {};
+  for (const api of apis) {
+    let node = (map[api.module] ??= {});
+    for (const segment of api.path ? api.path.split('.') : []) node = node[segment] ??= {};
+    node[api.construct ? CONSTRUCT : CALL] = { argument: api.argument };
+  }
+  return map as TraceMap<{ argument: number }>;
+}
+
 function addLeaf(root: MutableTraceMap, segments: readonly string[], api: BlockingApi): void {
   let node = root;
   for (const segment of segments) node = node[segment] ??= {};
