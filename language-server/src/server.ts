@@ -91,7 +91,7 @@ export class UnblockServer {
     );
     connection.onDidChangeWatchedFiles(this.notification('workspace/didChangeWatchedFiles', (params) => this.didChangeWatchedFiles(params)));
     connection.languages.diagnostics.on(this.request('textDocument/diagnostic', (params, token) => this.scheduled().pull(params, token)));
-    connection.onCodeAction(this.request('textDocument/codeAction', (params) => codeActions(params, { documents: this.documents, analyzer: this.analyzer })));
+    connection.onCodeAction(this.request('textDocument/codeAction', (params) => codeActions(params, { documents: this.documents, analyzer: this.analyzer, client: () => this.client })));
     connection.onExecuteCommand(this.request('workspace/executeCommand', (params) => showDocumentation(params, connection, this.client.showDocument)));
     connection.onShutdown(() => {
       this.scheduler?.dispose();
