@@ -29,6 +29,8 @@ export interface ClientSupport {
   readonly disabledActions: boolean;
   /** Workspace edits as versioned `documentChanges`. */
   readonly documentChanges: boolean;
+  /** A code action's `edit` may be filled in later, by `codeAction/resolve`. */
+  readonly resolveEdits: boolean;
 }
 
 export function clientSupport({ capabilities }: InitializeParams): ClientSupport {
@@ -43,6 +45,7 @@ export function clientSupport({ capabilities }: InitializeParams): ClientSupport
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
     disabledActions: capabilities.textDocument?.codeAction?.disabledSupport === true,
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    resolveEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
 }
 
@@ -56,7 +59,7 @@ export function workspaceFolders(params: InitializeParams): string[] {
 export function serverCapabilities(client: ClientSupport): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: client.resolveEdits },
     executeCommandProvider: { commands: [showDocumentationCommand] },
     ...(client.pull && { diagnosticProvider: { identifier: 'unblock', interFileDependencies: true, workspaceDiagnostics: false } }),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Analyzer } from './analysis.js';
 import type { ClientSupport } from './capabilities.js';
-import { chainAction, chainActionKind } from './chain-action.js';
+import { chainAction, chainActionKind, resolveChainAction } from './chain-action.js';
 import { eslintRuleName, isDiagnosticData, source, type DiagnosticData } from './diagnostics.js';
 import { disableFileEdit, disableLineEdit } from './directives.js';
 import type { OpenDocuments } from './documents.js';
@@ -64,10 +64,15 @@ export async function codeActions(params: CodeActionParams, { documents, analyze
     const data = current(diagnostic);
     if (!data) continue;
     if (quickFixes) actions.push(...actionsFor(diagnostic, data, document.document, sourceFile, seen));
-    const chain = typed?.version === document.version ? chainAction(diagnostic, typed, documents, client()) : undefined;
+    const chain = typed?.version === document.version ? chainAction(diagnostic, uri, typed, documents, client()) : undefined;
     if (chain) actions.push(chain);
   }
   return actions;
+}
+
+/** `codeAction/resolve`: the edit of a "make the chain async" action, once it type-checks (`chain-action.ts`). */
+export function chainActionResolved(action: CodeAction, { documents, analyzer, client }: CodeActionHost, warn: (message: string) => void): Promise<CodeAction> {
+  return resolveChainAction(action, analyzer, documents, client(), warn);
 }
 
 /** `workspace/executeCommand` of `unblock.showDocumentation`: the page opens in the client (or its URL is shown). */

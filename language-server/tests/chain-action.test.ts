@@ -2,13 +2,13 @@
  * "Make the chain async" over LSP: the refactor on an indirect diagnostic, one WorkspaceEdit across files, applied to
  * the project on disk and proven by the project's own type check and the diagnostics after it; disabled with the
  * reason (or left out, for a client without disabled actions) when the core refuses it or the result would not
- * type-check.
+ * type-check; for a client that resolves actions, the edit (and the type check) comes with `codeAction/resolve`.
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { DidChangeWatchedFilesNotification, FileChangeType, type CodeAction, type Command, type Diagnostic, type FileEvent, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
+import { CodeActionResolveRequest, DidChangeWatchedFilesNotification, FileChangeType, type CodeAction, type Command, type Diagnostic, type FileEvent, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits, copyFixture, ensureBuilt, fixturesDir, readText, removeFixture, repoRoot, TestClient, uriOf } from './helpers/client.js';
 
@@ -18,6 +18,7 @@ const indirect = 'no-indirect-blocking-call';
 let project: string;
 let client: TestClient;
 let plain: TestClient;
+let lazy: TestClient;
 
 const capabilities = {
   textDocument: { codeAction: { dataSupport: true, isPreferredSupport: true, disabledSupport: true } },
@@ -27,14 +28,20 @@ const capabilities = {
 beforeAll(async () => {
   await ensureBuilt();
   project = await copyFixture(path.join(fixturesDir, 'chain'));
-  [client, plain] = await Promise.all([
+  [client, plain, lazy] = await Promise.all([
     TestClient.start({ pull: true, workspaceFolder: project, capabilities }),
     // No disabled actions, no documentChanges: refused rewrites are left out, edits come as `changes`.
     TestClient.start({ pull: true, workspaceFolder: project }),
+    // Resolves edits (as VS Code does): the type check waits for `codeAction/resolve`.
+    TestClient.start({
+      pull: true,
+      workspaceFolder: project,
+      capabilities: { textDocument: { codeAction: { ...capabilities.textDocument.codeAction, resolveSupport: { properties: ['edit'] } } } },
+    }),
   ]);
 }, 120_000);
 afterAll(async () => {
-  await Promise.all([client?.stop(), plain?.stop()]);
+  await Promise.all([client?.stop(), plain?.stop(), lazy?.stop()]);
   await removeFixture(project);
 });
 
@@ -183,5 +190,33 @@ export async function cached(): Promise<string> {
     const diagnostic = indirectAt(await open(plain, 'legacy.ts'), 15);
     const actions = await plain.codeActions(uriOf(file('legacy.ts')), diagnostic.range, [diagnostic], ['quickfix']);
     expect(actions.every((action) => 'kind' in action && action.kind === 'quickfix')).toBe(true);
+  });
+
+  it('comes without its edit to a client that resolves actions: resolved, it has the edit, or a message saying why not', async () => {
+    expect(lazy.initializeResult.capabilities.codeActionProvider).toMatchObject({ resolveProvider: true });
+    const uri = uriOf(file('lazy.ts'));
+    const diagnostic = indirectAt(await open(lazy, 'lazy.ts'), 8);
+    const [action] = refactors(await lazy.codeActions(uri, diagnostic.range, [diagnostic]));
+    expect(action).toMatchObject({ title: 'Make `readLazy` async (1 function, 1 call site in 1 file)', data: { unblockChain: { uri, version: 1 } } });
+    expect(action!.edit).toBeUndefined();
+    expect(action!.disabled).toBeUndefined();
+    const resolved = await lazy.connection.sendRequest(CodeActionResolveRequest.type, action!);
+    const fixed = applyEdits(await readText(file('lazy.ts')), resolved.edit!.changes![uri]!);
+    expect(fixed).toContain('async function readLazy(): Promise<string> {\n  return await fs.promises.readFile(');
+    expect(fixed).toContain('  return await readLazy();');
+
+    // The type check fails at resolve: no edit, and the user is told why.
+    const store = indirectAt(await open(lazy, 'store.ts'), 17);
+    const [offered] = refactors(await lazy.codeActions(uriOf(file('store.ts')), store.range, [store]));
+    expect(offered).toMatchObject({ title: 'Make `read` async (1 function, 1 call site in 1 file)' });
+    expect(offered!.disabled).toBeUndefined();
+    const refused = await lazy.connection.sendRequest(CodeActionResolveRequest.type, offered!);
+    expect(refused.edit).toBeUndefined();
+    const message = await lazy.waitFor('the warning', () => lazy.shownMessages.find((shown) => shown.message.includes('was not applied')));
+    expect(message.message).toMatch(/^unblock: "Make `read` async \(1 function, 1 call site in 1 file\)" was not applied\. It would bring a type error: store\.ts:\d+:\d+ TS2416 /);
+
+    // Asked again for the same program, the failed check is known: the action comes disabled.
+    const [again] = refactors(await lazy.codeActions(uriOf(file('store.ts')), store.range, [store]));
+    expect(again!.disabled?.reason).toMatch(/^It would bring a type error/);
   });
 });
