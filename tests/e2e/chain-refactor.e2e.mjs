@@ -2,7 +2,8 @@
 /**
  * "Make the chain async" in a real VS Code (code-server 4.100.3 + the .vsix, headless Chromium): in the demo app's
  * src/routes/config.ts, on the indirect finding `loadConfig()` in `getFeatures`, the Refactor menu (Ctrl+Shift+R)
- * lists "Make `loadConfig` async (1 function, 2 call sites in 2 files)"; choosing it rewrites both files in one edit.
+ * lists "Make `loadConfig` async (1 function, 2 call sites in 2 files)"; choosing it (VS Code resolves its edit, which
+ * the server type-checks then) rewrites both files in one edit.
  * Checks every file it touched against the expected text (on disk, once saved), that no other file changed, that the
  * project type-checks with `tsc`, and that the indirect squiggle clears.
  *
