@@ -11,7 +11,7 @@ export interface UnfixedFinding {
 }
 export function applySuggestions(options: {
   projectDir: string;
-  prefer?: 'twin' | 'worker';
+  prefer?: 'twin' | 'worker' | 'chain';
   only?: boolean;
   maxSteps?: number;
 }): { applied: AppliedSuggestion[]; unfixed: UnfixedFinding[] };

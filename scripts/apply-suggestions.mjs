@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Applies unblock's suggestions to a TypeScript project, one at a time (re-linting after each, as a person in
-// an editor would), preferring one kind: `twin` (use the async API) or `worker` (run in a worker thread; it is
-// offered for CPU-bound work only, so `--prefer worker` moves CPU work to threads and uses twins for I/O).
+// an editor would), preferring one kind: `twin` (use the async API), `worker` (run in a worker thread; it is
+// offered for CPU-bound work only, so `--prefer worker` moves CPU work to threads and uses twins for I/O) or `chain`
+// (make the chain of an indirect finding async, when it stays within the file).
 // Used by the fix-safety test and the event-loop benchmark.
 //
-//   node scripts/apply-suggestions.mjs <project dir> [--prefer twin|worker] [--only]
+//   node scripts/apply-suggestions.mjs <project dir> [--prefer twin|worker|chain] [--only]
 //
 // --only: never fall back to the other kind when the preferred one is not offered.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,11 +18,11 @@ const { Linter } = require('eslint');
 const tseslint = require('typescript-eslint');
 const unblock = require('eslint-plugin-unblock');
 
-/** The suggestion of each kind of fix, by its message id (the rules' `suggestAsyncTwin` / `suggestWorker`). */
-const messageIds = { twin: 'suggestAsyncTwin', worker: 'suggestWorker' };
+/** The suggestion of each kind of fix, by its message id (the rules' `suggestAsyncTwin` / `suggestWorker` / `suggestAsyncChain`). */
+const messageIds = { twin: 'suggestAsyncTwin', worker: 'suggestWorker', chain: 'suggestAsyncChain' };
 
 /**
- * @param {{ projectDir: string, prefer?: 'twin' | 'worker', only?: boolean, maxSteps?: number }} options
+ * @param {{ projectDir: string, prefer?: 'twin' | 'worker' | 'chain', only?: boolean, maxSteps?: number }} options
  * @returns {{ applied: { file: string, line: number, title: string }[], unfixed: { file: string, line: number, message: string }[] }}
  */
 export function applySuggestions({ projectDir, prefer = 'twin', only = false, maxSteps = 200 }) {
@@ -37,7 +38,7 @@ export function applySuggestions({ projectDir, prefer = 'twin', only = false, ma
       rules: { 'unblock/no-blocking-call': 'error', 'unblock/no-indirect-blocking-call': 'error' },
     },
   ];
-  const order = prefer === 'twin' ? ['twin', 'worker'] : ['worker', 'twin'];
+  const order = prefer === 'twin' ? ['twin', 'worker'] : prefer === 'worker' ? ['worker', 'twin'] : ['chain', 'twin', 'worker'];
   const kinds = only ? order.slice(0, 1) : order;
   const applied = [];
   const unfixed = [];
@@ -86,7 +87,7 @@ function sourceFiles(dir) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [projectDir, ...flags] = process.argv.slice(2);
   if (!projectDir) {
-    console.error('usage: apply-suggestions.mjs <project dir> [--prefer twin|worker] [--only]');
+    console.error('usage: apply-suggestions.mjs <project dir> [--prefer twin|worker|chain] [--only]');
     process.exit(2);
   }
   const preferIndex = flags.indexOf('--prefer');

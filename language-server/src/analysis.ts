@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ruleNames, type CheckResult, type Finding } from 'unblock-core';
+import { ruleNames, type CheckOptions, type CheckResult, type Finding } from 'unblock-core';
 import type * as ts from 'typescript';
 import type { Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
@@ -20,6 +20,15 @@ import type { PreliminaryAnswers } from './preliminary.js';
 import type { ProjectService } from './projects/project-service.js';
 import { statusNotification, type StatusParams } from './protocol.js';
 import type { UnblockSettings } from './settings.js';
+
+/** An open document's findings in its project's current program, and the options they were found with. */
+export interface TypedFindings {
+  readonly program: ts.Program;
+  readonly sourceFile: ts.SourceFile;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly options: CheckOptions;
+}
 
 /** A document's diagnostics at a version. */
 export interface Analysis {
@@ -118,6 +127,26 @@ export class Analyzer {
     if (elapsed > slowAnalysisMs) log.info(`analysing ${fileName} took ${elapsed} ms (${findings})`);
     else if (settings.trace === 'verbose') log.info(`analysed ${fileName} in ${elapsed} ms (${findings}${result.reused ? ', unchanged since the last analysis' : ''})`);
     return this.finish(document, diagnostics, 'ok', elapsed, settings, result.reused);
+  }
+
+  /**
+   * The findings of an open document in its project's current program, for the rewrites that span files (the
+   * previous ones when nothing changed since its analysis); undefined while its types load or when it is not analysed.
+   */
+  async typedFindings(uri: string): Promise<TypedFindings | undefined> {
+    const { documents, projects, configuration } = this.host;
+    const opened = documents.get(uri);
+    if (!opened || opened.fileName === undefined || !isSupported(opened.fileName, opened.languageId) || isInNodeModules(opened.fileName)) return undefined;
+    const fileName = opened.fileName;
+    const settings = await configuration.settingsFor(uri);
+    if (!settings.enable) return undefined;
+    const file = await configuration.forFile(uri, fileName, settings);
+    const project = projects.assignedProject(fileName);
+    const document = documents.get(uri);
+    if (!project?.loaded || !document) return undefined;
+    const result = project.check(fileName, document.text, file.options);
+    if (!result.sourceFile) return undefined;
+    return { program: project.getProgram(), sourceFile: result.sourceFile, version: document.version, findings: result.findings, options: file.options };
   }
 
   /** The syntax tree of a document in its project's current program (for code actions); none while types load. */

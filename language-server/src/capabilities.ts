@@ -25,6 +25,12 @@ export interface ClientSupport {
   readonly progress: boolean;
   readonly showDocument: boolean;
   readonly workspaceFolders: boolean;
+  /** Code actions may come disabled, with the reason (`CodeAction.disabled`). */
+  readonly disabledActions: boolean;
+  /** Workspace edits as versioned `documentChanges`. */
+  readonly documentChanges: boolean;
+  /** A code action's `edit` may be filled in later, by `codeAction/resolve`. */
+  readonly resolveEdits: boolean;
 }
 
 export function clientSupport({ capabilities }: InitializeParams): ClientSupport {
@@ -37,6 +43,9 @@ export function clientSupport({ capabilities }: InitializeParams): ClientSupport
     progress: capabilities.window?.workDoneProgress === true,
     showDocument: capabilities.window?.showDocument?.support === true,
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+    disabledActions: capabilities.textDocument?.codeAction?.disabledSupport === true,
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    resolveEdits: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
 }
 
@@ -50,7 +59,7 @@ export function workspaceFolders(params: InitializeParams): string[] {
 export function serverCapabilities(client: ClientSupport): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: client.resolveEdits },
     executeCommandProvider: { commands: [showDocumentationCommand] },
     ...(client.pull && { diagnosticProvider: { identifier: 'unblock', interFileDependencies: true, workspaceDiagnostics: false } }),
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -1,9 +1,10 @@
 /**
  * Code actions for unblock diagnostics, the way vscode-eslint offers them: the core's fixes, disable comments
- * (for the line, merged into an existing directive; for the file) and the rule's documentation — the one place a new
- * editor action goes — and the command that opens the documentation.
+ * (for the line, merged into an existing directive; for the file), the rule's documentation and, on indirect
+ * findings, "make the chain async" (`chain-action.ts`) — the one place a new editor action goes — and the command
+ * that opens the documentation.
  */
-import { ruleDocsUrl } from 'unblock-core';
+import { ruleDocsUrl, ruleNames } from 'unblock-core';
 import type * as ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -19,6 +20,8 @@ import {
   type ExecuteCommandParams,
 } from 'vscode-languageserver/node';
 import type { Analyzer } from './analysis.js';
+import type { ClientSupport } from './capabilities.js';
+import { chainAction, chainActionKind, resolveChainAction } from './chain-action.js';
 import { eslintRuleName, isDiagnosticData, source, type DiagnosticData } from './diagnostics.js';
 import { disableFileEdit, disableLineEdit } from './directives.js';
 import type { OpenDocuments } from './documents.js';
@@ -27,22 +30,26 @@ import { showDocumentationCommand } from './protocol.js';
 export interface CodeActionHost {
   readonly documents: OpenDocuments;
   readonly analyzer: Analyzer;
+  client(): ClientSupport;
 }
 
 /** `textDocument/codeAction`: the actions of the unblock diagnostics in the request. */
-export async function codeActions(params: CodeActionParams, { documents, analyzer }: CodeActionHost): Promise<CodeAction[]> {
+export async function codeActions(params: CodeActionParams, { documents, analyzer, client }: CodeActionHost): Promise<CodeAction[]> {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string) => only === undefined || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-  // Every action is a quick fix of a diagnostic: each fix adds `await` or a thread, so none is applied unasked.
-  const ours = wants(CodeActionKind.QuickFix)
-    ? params.context.diagnostics.filter((diagnostic) => diagnostic.source === source && diagnostic.code !== 'file-too-large')
-    : [];
+  // Every action is asked for on a diagnostic: each fix adds `await` or a thread, so none is applied unasked.
+  const quickFixes = wants(CodeActionKind.QuickFix);
+  const refactors = wants(chainActionKind);
+  const ours =
+    quickFixes || refactors ? params.context.diagnostics.filter((diagnostic) => diagnostic.source === source && diagnostic.code !== 'file-too-large') : [];
   const initial = documents.get(uri);
   if (!initial || ours.length === 0) return [];
   // Diagnostics carry their fixes; analyse again only when they are from an older version (or lost their data).
   const stale = ours.some((diagnostic) => !isDiagnosticData(diagnostic.data) || diagnostic.data.version !== initial.version);
   const fresh = stale ? await analyzer.analyse(uri) : undefined;
+  // "Make the chain async" plans with the document's findings in the current program.
+  const typed = refactors && ours.some((diagnostic) => diagnostic.code === ruleNames.indirect) ? await analyzer.typedFindings(uri) : undefined;
   const document = documents.get(uri);
   if (!document || (fresh && fresh.version !== document.version)) return [];
   const current = (diagnostic: Diagnostic): DiagnosticData | undefined => {
@@ -55,9 +62,17 @@ export async function codeActions(params: CodeActionParams, { documents, analyze
   const seen = new Set<string>();
   for (const diagnostic of ours) {
     const data = current(diagnostic);
-    if (data) actions.push(...actionsFor(diagnostic, data, document.document, sourceFile, seen));
+    if (!data) continue;
+    if (quickFixes) actions.push(...actionsFor(diagnostic, data, document.document, sourceFile, seen));
+    const chain = typed?.version === document.version ? chainAction(diagnostic, uri, typed, documents, client()) : undefined;
+    if (chain) actions.push(chain);
   }
   return actions;
+}
+
+/** `codeAction/resolve`: the edit of a "make the chain async" action, once it type-checks (`chain-action.ts`). */
+export function chainActionResolved(action: CodeAction, { documents, analyzer, client }: CodeActionHost, warn: (message: string) => void): Promise<CodeAction> {
+  return resolveChainAction(action, analyzer, documents, client(), warn);
 }
 
 /** `workspace/executeCommand` of `unblock.showDocumentation`: the page opens in the client (or its URL is shown). */

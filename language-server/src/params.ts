@@ -15,6 +15,7 @@ const required: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
   'textDocument/diagnostic': { 'textDocument.uri': isString },
   'textDocument/codeAction': { 'textDocument.uri': isString, range: isRange, 'context.diagnostics': isDiagnostics },
   'workspace/executeCommand': { command: isString },
+  'codeAction/resolve': { title: isString },
 };
 
 const descriptions = new Map<Check, string>([

@@ -11,7 +11,9 @@ import {
   createConnection,
   ErrorCodes,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type DidChangeTextDocumentParams,
@@ -21,7 +23,7 @@ import {
 } from 'vscode-languageserver/node';
 import { Analyzer } from './analysis.js';
 import { clientSupport, registerCapabilities, serverCapabilities, workspaceFolders, type ClientSupport } from './capabilities.js';
-import { codeActions, showDocumentation } from './code-actions.js';
+import { chainActionResolved, codeActions, showDocumentation } from './code-actions.js';
 import { Configuration } from './configuration.js';
 import { OpenDocuments } from './documents.js';
 import { Log, messageOf } from './log.js';
@@ -91,7 +93,14 @@ export class UnblockServer {
     );
     connection.onDidChangeWatchedFiles(this.notification('workspace/didChangeWatchedFiles', (params) => this.didChangeWatchedFiles(params)));
     connection.languages.diagnostics.on(this.request('textDocument/diagnostic', (params, token) => this.scheduled().pull(params, token)));
-    connection.onCodeAction(this.request('textDocument/codeAction', (params) => codeActions(params, { documents: this.documents, analyzer: this.analyzer })));
+    connection.onCodeAction(this.request('textDocument/codeAction', (params) => codeActions(params, { documents: this.documents, analyzer: this.analyzer, client: () => this.client })));
+    connection.onCodeActionResolve(
+      this.request('codeAction/resolve', (action) =>
+        chainActionResolved(action, { documents: this.documents, analyzer: this.analyzer, client: () => this.client }, (message) =>
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+        ),
+      ),
+    );
     connection.onExecuteCommand(this.request('workspace/executeCommand', (params) => showDocumentation(params, connection, this.client.showDocument)));
     connection.onShutdown(() => {
       this.scheduler?.dispose();

@@ -209,12 +209,12 @@ describe('documentation, and quick fixes only', () => {
     await expect(client.executeCommand('unblock.nope', [])).rejects.toThrow(/unknown command/);
   });
 
-  it('offers quick fixes only: every fix adds `await` or a thread, so none is applied on save or in bulk', async () => {
+  it('offers quick fixes and the chain refactor only: every fix adds `await` or a thread, so none is applied on save or in bulk', async () => {
     const fileName = path.join(project, 'src', 'main.ts');
     const uri = uriOf(fileName);
     const diagnostics = await show(fileName, await readText(fileName));
     expect(diagnostics.length).toBeGreaterThan(0);
-    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'], resolveProvider: false });
+    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: false });
     const quick = await client.codeActions(uri, diagnostics[0]!.range, diagnostics, ['quickfix']);
     expect(quick.length).toBeGreaterThan(0);
     expect(quick.every((candidate) => 'kind' in candidate && candidate.kind === 'quickfix')).toBe(true);

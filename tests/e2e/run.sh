@@ -4,7 +4,8 @@
 #   2. build everything and package vscode-client/unblock-vscode-<version>.vsix;
 #   3. server-bundle.smoke.mjs: the .vsix's bundled server works on its own (unpacked, no node_modules around);
 #   4. vscode.e2e.mjs: install the .vsix into code-server and drive it with headless Chromium;
-#   5. steady-squiggles.e2e.mjs: squiggles sampled on every frame while typing (its own code-server).
+#   5. steady-squiggles.e2e.mjs: squiggles sampled on every frame while typing (its own code-server);
+#   6. chain-refactor.e2e.mjs: the "Make `loadConfig` async" refactor across files (its own code-server).
 # The last line sums the checks of all of them: `N passed, N failed`.
 # Screenshots go to artifacts/e2e/; a passing run also refreshes vscode-client/images/screenshot.png.
 set -euo pipefail
@@ -36,10 +37,14 @@ log "vscode.e2e.mjs exited $RC ($(since "$T")s)"
 T=$(now)
 node tests/e2e/steady-squiggles.e2e.mjs --vsix "$VSIX" | tee artifacts/e2e-steady.log
 RC_STEADY=${PIPESTATUS[0]}
+log "steady-squiggles.e2e.mjs exited $RC_STEADY ($(since "$T")s)"
+T=$(now)
+node tests/e2e/chain-refactor.e2e.mjs --vsix "$VSIX" | tee artifacts/e2e-chain.log
+RC_CHAIN=${PIPESTATUS[0]}
 set -e
-log "steady-squiggles.e2e.mjs exited $RC_STEADY ($(since "$T")s); whole run $(since "$T0")s"
+log "chain-refactor.e2e.mjs exited $RC_CHAIN ($(since "$T")s); whole run $(since "$T0")s"
 # A script that died before its totals line counts as one failure.
-cat artifacts/e2e-vscode.log artifacts/e2e-steady.log | awk '
+cat artifacts/e2e-vscode.log artifacts/e2e-steady.log artifacts/e2e-chain.log | awk '
   /^[0-9]+ passed, [0-9]+ failed/ { passed += $1; failed += $3; lines++ }
-  END { if (lines < 2) failed += 2 - lines; printf "%d passed, %d failed\n", passed, failed }'
-[ "$RC" -eq 0 ] && [ "$RC_STEADY" -eq 0 ]
+  END { if (lines < 3) failed += 3 - lines; printf "%d passed, %d failed\n", passed, failed }'
+[ "$RC" -eq 0 ] && [ "$RC_STEADY" -eq 0 ] && [ "$RC_CHAIN" -eq 0 ]

@@ -6,7 +6,7 @@
 import type * as Core from 'unblock-core';
 import { assertTypeScriptSupported } from '../typescript-support.js';
 
-export type TypedCore = Pick<typeof Core, 'argumentsOf' | 'detectorFor'>;
+export type TypedCore = Pick<typeof Core, 'argumentsOf' | 'detectorFor' | 'planAsyncChain'>;
 
 let core: TypedCore | undefined;
 

@@ -10,6 +10,12 @@ const indirect = (api: string, context: string, chain: string, remedy: string) =
 /** The remedy names the worker thread only when that suggestion is offered (an exported helper of another file). */
 const readFileRemedy = (helper?: string) => `make the chain async with \`fs.promises.readFile\`${helper ? `, or run \`${helper}\` in a worker thread` : ''}`;
 const newRemedy = 'make the chain async with `fs.promises.readFile`';
+/** "Make the chain async" within the linted file: the core's chain rewrite as one suggestion. */
+const chainSuggestion = (functions: string, callSites: string, output: string) => ({
+  messageId: 'suggestAsyncChain' as const,
+  data: { functions, callSites },
+  output,
+});
 
 const valid: (string | ValidTestCase<Options>)[] = [
   // mutual recursion that never blocks terminates
@@ -81,8 +87,28 @@ function readJson(p: string) { return JSON.parse(readFileSync(p, 'utf8')); }
 function loadConfig() { return readJson('c.json'); }
 export async function main() { return loadConfig(); }`,
     errors: [
-      indirect('loadConfig()', 'inside async function `main`', `loadConfig → readJson → fs.readFileSync (${FILE}:2)`, readFileRemedy()),
+      {
+        ...indirect('loadConfig()', 'inside async function `main`', `loadConfig → readJson → fs.readFileSync (${FILE}:2)`, readFileRemedy()),
+        suggestions: [
+          chainSuggestion(
+            '`loadConfig`, `readJson`',
+            '2 call sites',
+            `import { readFile } from 'node:fs/promises';
+async function readJson(p: string) { return JSON.parse(await readFile(p, 'utf8')); }
+async function loadConfig() { return await readJson('c.json'); }
+export async function main() { return await loadConfig(); }`,
+          ),
+        ],
+      },
     ],
+  },
+  {
+    name: 'no chain suggestion when a sync method outside the chain calls it',
+    code: `import { readFileSync } from 'node:fs';
+function readToken() { return readFileSync('t', 'utf8'); }
+export class Session { token() { return readToken(); } }
+export async function main() { return readToken(); }`,
+    errors: [{ ...indirect('readToken()', 'inside async function `main`', `readToken → fs.readFileSync (${FILE}:2)`, readFileRemedy()), suggestions: [] }],
   },
   {
     name: 'another file, with a worker-thread suggestion for the exported helper',
@@ -111,7 +137,21 @@ export class Git {
   async info() { return this.version(); }
 }`,
     errors: [
-      indirect('version()', 'inside async method `info`', `version → child_process.execSync (${FILE}:3)`, 'make the chain async with `util.promisify(child_process.exec)`'),
+      {
+        ...indirect('version()', 'inside async method `info`', `version → child_process.execSync (${FILE}:3)`, 'make the chain async with `util.promisify(child_process.exec)`'),
+        suggestions: [
+          chainSuggestion(
+            '`version`',
+            '1 call site',
+            `import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
+export class Git {
+  private async version() { return (await promisify(exec)('git --version', { encoding: 'utf8' })).stdout; }
+  async info() { return await this.version(); }
+}`,
+          ),
+        ],
+      },
     ],
   },
   {
@@ -120,7 +160,21 @@ export class Git {
 function ping(n: number): number { return n > 0 ? pong(n - 1) : 0; }
 function pong(n: number): number { readFileSync('x'); return ping(n); }
 export async function main() { return ping(3); }`,
-    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy())],
+    errors: [
+      {
+        ...indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy()),
+        suggestions: [
+          chainSuggestion(
+            '`ping`, `pong`',
+            '3 call sites',
+            `import { readFile } from 'node:fs/promises';
+async function ping(n: number): Promise<number> { return n > 0 ? await pong(n - 1) : 0; }
+async function pong(n: number): Promise<number> { await readFile('x'); return await ping(n); }
+export async function main() { return await ping(3); }`,
+          ),
+        ],
+      },
+    ],
   },
   {
     name: 'overloads: the implementation is looked into',
@@ -143,7 +197,20 @@ export const main = async () => readAll(['a', 'b']);`,
     code: `import { readFileSync } from 'node:fs';
 const read = (p: string) => readFileSync(p, 'utf8');
 export async function main() { return read('x'); }`,
-    errors: [indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:2)`, readFileRemedy())],
+    errors: [
+      {
+        ...indirect('read()', 'inside async function `main`', `read → fs.readFileSync (${FILE}:2)`, readFileRemedy()),
+        suggestions: [
+          chainSuggestion(
+            '`read`',
+            '1 call site',
+            `import { readFile } from 'node:fs/promises';
+const read = async (p: string) => await readFile(p, 'utf8');
+export async function main() { return await read('x'); }`,
+          ),
+        ],
+      },
+    ],
   },
   {
     name: 'mutual recursion through arrows with expression bodies',
@@ -151,7 +218,21 @@ export async function main() { return read('x'); }`,
 const ping = (n: number): number => pong(n);
 const pong = (n: number): number => (n > 0 ? ping(n - 1) : readFileSync('x').length);
 export async function main() { return ping(3); }`,
-    errors: [indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy())],
+    errors: [
+      {
+        ...indirect('ping()', 'inside async function `main`', `ping → pong → fs.readFileSync (${FILE}:3)`, readFileRemedy()),
+        suggestions: [
+          chainSuggestion(
+            '`ping`, `pong`',
+            '3 call sites',
+            `import { readFile } from 'node:fs/promises';
+const ping = async (n: number): Promise<number> => await pong(n);
+const pong = async (n: number): Promise<number> => (n > 0 ? await ping(n - 1) : (await readFile('x')).length);
+export async function main() { return await ping(3); }`,
+          ),
+        ],
+      },
+    ],
   },
   {
     name: 'a helper called inside a sync callback of async code',
