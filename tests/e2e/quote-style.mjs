@@ -3,7 +3,7 @@
  * `import fs from "fs-extra"` already there. Applied in the editor, "Use the async API" on `readFileSync` reaches
  * `fs.promises` through the fs-extra import (and drops the `readFileSync` import it no longer needs), and on
  * `gzipSync` adds `import { promisify } from "node:util"` in double quotes; the result is checked line by line in the
- * editor and screenshotted (09-double-quotes-fixed.png).
+ * editor, its squiggles gone, and screenshotted (09-double-quotes-fixed.png).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -83,7 +83,10 @@ export async function fixDoubleQuotedFile(page, { check, shot }) {
   const readTitle = await applyAsyncFix(page, editor, /return (readFileSync)\(join/, /return\sreadFileSync\(join/);
   await editor.locator('.view-line', { hasText: /return\sawait\sfs\.promises\.readFile\(/ }).waitFor({ timeout: 15_000 });
   const gzipTitle = await applyAsyncFix(page, editor, /return (gzipSync)\(text\)/, /return\sgzipSync\(text\)/);
-  await editor.locator('.view-line', { hasText: /return\sawait\spromisify\(gzip\)\(text\)/ }).waitFor({ timeout: 15_000 });
+  const fixedLine = editor.locator('.view-line', { hasText: /return\sawait\spromisify\(gzip\)\(text\)/ });
+  await fixedLine.waitFor({ timeout: 15_000 });
+  const cleared = await until('the squiggles of notes.ts to clear', 30_000, async () => !(await editor.locator('.squiggly-error').count()))
+    .then(() => true, () => false);
   const text = await editorText(editor);
   log(`${relativePath} after both fixes:\n${text}`);
   check(
@@ -97,5 +100,6 @@ export async function fixDoubleQuotedFile(page, { check, shot }) {
     JSON.stringify(gzipTitle),
   );
   check(text === expected, `double-quoted ${relativePath}: the editor holds exactly the expected file`, text === expected ? undefined : JSON.stringify(text));
+  check(cleared, `double-quoted ${relativePath}: no squiggle left after both fixes`);
   await shot('09-double-quotes-fixed.png');
 }
