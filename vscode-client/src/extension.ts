@@ -54,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri)),
   );
-  // Activation ends here; the server starts meanwhile (activated with the workspace, it is up when a file opens).
+  // Activation ends here, the server starts meanwhile: the extension host (shared by every extension) is not held
+  // while it loads.
   void controller.begin();
 }
 
