@@ -18,6 +18,7 @@ import { counted, messageOf, type Log } from './log.js';
 import { isInNodeModules, isSupported } from './paths.js';
 import type { PreliminaryAnswers } from './preliminary.js';
 import type { ProjectService } from './projects/project-service.js';
+import type { Startup } from './startup.js';
 import { statusNotification, type StatusParams } from './protocol.js';
 import type { UnblockSettings } from './settings.js';
 
@@ -35,6 +36,8 @@ export interface Analysis {
   readonly uri: string;
   readonly version: number;
   readonly diagnostics: Diagnostic[];
+  /** From the preliminary pass (the project's types are loading). */
+  readonly preliminary?: boolean;
 }
 
 export interface AnalyzerHost {
@@ -46,6 +49,8 @@ export interface AnalyzerHost {
   readonly log: Log;
   /** Answers files whose project has no program yet (absent: every analysis waits for the program). */
   readonly preliminary?: PreliminaryAnswers;
+  /** Told when the first document's settings and options are in. */
+  readonly startup?: Startup;
 }
 
 const slowAnalysisMs = 200;
@@ -70,6 +75,7 @@ export class Analyzer {
     if (!opened || opened.fileName === undefined || !isSupported(opened.fileName, opened.languageId)) return undefined;
     const fileName = opened.fileName;
     const settings = await configuration.settingsFor(uri);
+    this.host.startup?.mark('settings');
     if (!settings.enable) return this.finish(documents.get(uri), [], 'disabled', 0, settings);
     if (isInNodeModules(fileName)) return this.finish(documents.get(uri), [], 'ok', 0, settings);
     const size = Buffer.byteLength(opened.text);
@@ -77,12 +83,13 @@ export class Analyzer {
       log.once(`skip:${uri}`, `skipped ${fileName}: ${size} bytes is over unblock.maxFileSize (${settings.maxFileSize})`);
       return this.finish(documents.get(uri), [skippedDiagnostic(size, settings.maxFileSize)], 'ok', 0, settings);
     }
-    const file = await configuration.forFile(uri, fileName, settings);
     if (!this.host.client().watchRegistration) await projects.reloadIfStale(fileName);
     // Its project has no program yet: the preliminary pass answers now, the typed one once the program is built.
+    // It does not wait for the workspace's ESLint config either (until the typed pass has read it, the settings apply).
     if (this.host.preliminary?.answers(fileName)) {
       const document = documents.get(uri);
       if (!document) return undefined;
+      const file = configuration.forFileNow(fileName, settings);
       const started = performance.now();
       const result = this.host.preliminary.check(fileName, document.text, file.options);
       const diagnostics = this.diagnosticsOf(result?.findings ?? [], result?.sourceFile, document, file, settings);
@@ -90,6 +97,8 @@ export class Analyzer {
       this.host.preliminary.loadSoon(fileName);
       return analysis;
     }
+    const file = await configuration.forFile(uri, fileName, settings);
+    this.host.startup?.mark('options');
     let progress: WorkDoneProgressServerReporter | undefined;
     if (this.host.client().progress && !projects.isLoaded(fileName)) progress = await this.host.connection.window.createWorkDoneProgress();
 
@@ -185,7 +194,7 @@ export class Analyzer {
     if (!document) return undefined;
     if (settings.trace !== 'off' && state === 'disabled') this.host.log.info(`unblock is disabled for ${document.uri}`);
     this.status({ uri: document.uri, state, lastAnalysisMs: elapsed, findings: diagnostics.length, ...(cached && { cached }) });
-    return { uri: document.uri, version: document.version, diagnostics };
+    return { uri: document.uri, version: document.version, diagnostics, ...(state === 'loading-types' && { preliminary: true }) };
   }
 
   private status(params: StatusParams): void {

@@ -44,6 +44,23 @@ export class Configuration {
     this.settingsCache.clear();
   }
 
+  /**
+   * `workspace/didChangeConfiguration`: whether the settings of any document changed. A client that answers
+   * `workspace/configuration` is asked again for the documents asked before (its notification's payload is only a
+   * signal: VS Code sends the raw section, and sends it once when the server registers for it, changed or not).
+   */
+  async changed(raw: unknown): Promise<boolean> {
+    if (!this.client().configuration) {
+      const before = JSON.stringify(this.globalSettings);
+      this.received(raw);
+      return JSON.stringify(this.globalSettings) !== before;
+    }
+    const asked = [...this.settingsCache];
+    this.settingsCache.clear();
+    const pairs = await Promise.all(asked.map(([uri, before]) => Promise.all([before, this.settingsFor(uri)])));
+    return pairs.some(([before, after]) => JSON.stringify(before) !== JSON.stringify(after));
+  }
+
   /** An ESLint config changed: load it again. */
   eslintChanged(): void {
     this.eslintConfigs.invalidate();
@@ -72,6 +89,18 @@ export class Configuration {
     const folder = this.workspaceFolderOf(fileName);
     const eslint = this.trusted && folder !== undefined && settings.useEslintConfig !== false ? await this.eslintConfigs.rulesFor(fileName, folder) : undefined;
     for (const problem of eslint?.problems ?? []) this.log.once(`eslint:${problem}`, `the ESLint config of ${fileName}: ignoring ${problem}`);
+    return { settings, eslint, options: checkOptions(eslint, settings) };
+  }
+
+  /**
+   * What `forFile` gives, without waiting: a workspace ESLint config not read yet (reading it loads the workspace's
+   * ESLint and plugins: seconds) is left out, and the settings apply; nothing is loaded. For the preliminary pass,
+   * which must answer at once; the typed pass reads the config (`forFile`).
+   */
+  forFileNow(fileName: string, settings: UnblockSettings): FileConfiguration {
+    const folder = this.workspaceFolderOf(fileName);
+    const read = this.trusted && folder !== undefined && settings.useEslintConfig !== false ? this.eslintConfigs.readRules(fileName, folder) : undefined;
+    const eslint = read === 'pending' ? undefined : read;
     return { settings, eslint, options: checkOptions(eslint, settings) };
   }
 

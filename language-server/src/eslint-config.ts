@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isRecord, unblockRules, type EslintRules } from 'unblock-core';
 
@@ -25,7 +26,11 @@ export interface EslintConfigHost {
 interface FolderState {
   readonly eslint: Promise<EslintLike | undefined>;
   readonly files: Map<string, Promise<EslintRules | undefined>>;
+  /** What `files` resolved to, once it did. */
+  readonly settled: Map<string, EslintRules | undefined>;
   failed: boolean;
+  /** The config was read once (its time is logged then). */
+  read: boolean;
 }
 
 export class EslintConfigs {
@@ -41,8 +46,19 @@ export class EslintConfigs {
     if (!rules) {
       rules = this.calculate(state, folder, fileName);
       state.files.set(fileName, rules);
+      void rules.then((settled) => state.settled.set(fileName, settled));
     }
     return rules;
+  }
+
+  /**
+   * The unblock rules configured for `fileName` if its config has been read (undefined too when there is no usable
+   * config); `pending` when it has not: reading it loads the workspace's ESLint and plugins, which takes seconds.
+   */
+  readRules(fileName: string, folder: string): EslintRules | undefined | 'pending' {
+    const state = this.folders.get(folder);
+    if (state?.failed) return undefined;
+    return state?.settled.has(fileName) ? state.settled.get(fileName) : 'pending';
   }
 
   /** An ESLint config changed: load it again (and say again if it is broken). */
@@ -53,7 +69,7 @@ export class EslintConfigs {
   private folder(folder: string): FolderState {
     let state = this.folders.get(folder);
     if (!state) {
-      state = { eslint: this.load(folder), files: new Map(), failed: false };
+      state = { eslint: this.load(folder), files: new Map(), settled: new Map(), failed: false, read: false };
       this.folders.set(folder, state);
     }
     return state;
@@ -67,10 +83,11 @@ export class EslintConfigs {
       this.host.log(`no \`eslint\` package in ${folder}: using the unblock settings`);
       return undefined;
     }
+    const started = performance.now();
     const module = (await import(pathToFileURL(eslintPath).href)) as { ESLint?: EslintConstructor; default?: { ESLint?: EslintConstructor } };
     const ESLint = module.ESLint ?? module.default?.ESLint;
     if (!ESLint) throw new Error(`${eslintPath} has no ESLint class (ESLint 9 or later is needed)`);
-    this.host.log(`using the ESLint config of ${folder} (${eslintPath})`);
+    this.host.log(`using the ESLint config of ${folder} (${eslintPath}, loaded in ${Math.round(performance.now() - started)} ms)`);
     return new ESLint({ cwd: folder });
   }
 
@@ -78,7 +95,10 @@ export class EslintConfigs {
     try {
       const eslint = await state.eslint;
       if (!eslint) return undefined;
+      const started = performance.now();
       const config = await eslint.calculateConfigForFile(fileName);
+      if (!state.read) this.host.log(`read the ESLint config of ${folder} in ${Math.round(performance.now() - started)} ms`);
+      state.read = true;
       return isRecord(config) ? unblockRules(config.rules, isRecord(config.settings) ? config.settings.unblock : undefined) : undefined;
     } catch (error) {
       if (isRecord(error) && error.messageTemplate === 'config-file-missing') {

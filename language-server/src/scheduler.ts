@@ -30,6 +30,8 @@ export interface SchedulerHost {
   analyse(uri: string): Promise<Analysis | undefined>;
   publish(params: PublishDiagnosticsParams): Promise<void>;
   requestRefresh(): Promise<void>;
+  /** An analysis's diagnostics went out (a pull answered, or published). */
+  answered?(analysis: Analysis): void;
 }
 
 /** The answer to a pull cancelled before its report was ready: the client keeps what it shows and asks again. */
@@ -124,6 +126,7 @@ export class Scheduler {
     }
     const resultId = String(++this.resultCounter);
     this.pullResults.set(uri, { resultId, json, items: analysis.diagnostics });
+    this.host.answered?.(analysis);
     return { kind: 'full', resultId, items: analysis.diagnostics };
   }
 
@@ -173,6 +176,7 @@ export class Scheduler {
             const analysis = await this.host.analyse(uri);
             if (analysis && !this.dirty.has(uri)) {
               await this.host.publish({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+              this.host.answered?.(analysis);
             }
           } catch (error) {
             this.host.log.failed(`analysing ${uri}`, error);

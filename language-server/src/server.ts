@@ -36,6 +36,7 @@ import { ProjectService } from './projects/project-service.js';
 import { bundledTypesRoot } from './projects/tsconfig.js';
 import type { InitializationOptions } from './protocol.js';
 import { Scheduler } from './scheduler.js';
+import { Startup } from './startup.js';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- read at run time so the version never drifts
 const { name: serverName, version: serverVersion } = require('../package.json') as { name: string; version: string };
@@ -47,11 +48,13 @@ export class UnblockServer {
   private readonly configuration: Configuration;
   private readonly analyzer: Analyzer;
   private readonly preliminary: PreliminaryAnswers;
+  private readonly startup: Startup;
   private scheduler: Scheduler | undefined;
   private client: ClientSupport = clientSupport({ capabilities: {} } as InitializeParams);
 
   constructor(private readonly connection: Connection) {
     const log = (this.log = new Log(connection.console));
+    const startup = (this.startup = new Startup((message) => log.info(message)));
     this.projects = new ProjectService({
       documents: this.documents,
       log: (message) => log.info(message),
@@ -61,7 +64,7 @@ export class UnblockServer {
     this.configuration = new Configuration(connection, () => this.client, log);
     const { documents, projects, configuration } = this;
     const preliminary = new PreliminaryAnswers({ connection, client: () => this.client, projects, log, typesLoaded: () => this.scheduler?.refreshAll() });
-    this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log, preliminary });
+    this.analyzer = new Analyzer({ connection, client: () => this.client, documents, projects, configuration, log, preliminary, startup });
     this.preliminary = preliminary;
   }
 
@@ -71,6 +74,7 @@ export class UnblockServer {
     connection.onInitialized(this.notification('initialized', () => this.initialized()));
     connection.onDidOpenTextDocument(
       this.notification('textDocument/didOpen', ({ textDocument: { uri, languageId, version, text } }) => {
+        this.startup.mark('didOpen');
         this.documents.open(uri, languageId, version, text);
         this.scheduled().changed(uri);
       }),
@@ -85,14 +89,19 @@ export class UnblockServer {
     );
     connection.onDidCloseTextDocument(this.notification('textDocument/didClose', ({ textDocument: { uri } }) => this.didClose(uri)));
     connection.onDidChangeConfiguration(
-      this.notification('workspace/didChangeConfiguration', (params) => {
-        this.configuration.received((params.settings as { unblock?: unknown } | null | undefined)?.unblock);
+      this.notification('workspace/didChangeConfiguration', async (params) => {
+        if (!(await this.configuration.changed((params.settings as { unblock?: unknown } | null | undefined)?.unblock))) return;
         this.configuration.eslintChanged();
         this.scheduled().refreshAll({ settingsChanged: true });
       }),
     );
     connection.onDidChangeWatchedFiles(this.notification('workspace/didChangeWatchedFiles', (params) => this.didChangeWatchedFiles(params)));
-    connection.languages.diagnostics.on(this.request('textDocument/diagnostic', (params, token) => this.scheduled().pull(params, token)));
+    connection.languages.diagnostics.on(
+      this.request('textDocument/diagnostic', (params, token) => {
+        this.startup.mark('pull');
+        return this.scheduled().pull(params, token);
+      }),
+    );
     connection.onCodeAction(this.request('textDocument/codeAction', (params) => codeActions(params, { documents: this.documents, analyzer: this.analyzer, client: () => this.client })));
     connection.onCodeActionResolve(
       this.request('codeAction/resolve', (action) =>
@@ -111,6 +120,7 @@ export class UnblockServer {
   }
 
   private initialize(params: InitializeParams): InitializeResult {
+    this.startup.mark('initialize');
     this.client = clientSupport(params);
     this.configuration.folders = workspaceFolders(params);
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -127,11 +137,13 @@ export class UnblockServer {
       analyse: (uri) => analyzer.analyseReporting(uri),
       publish: (diagnostics) => connection.sendDiagnostics(diagnostics),
       requestRefresh: () => connection.languages.diagnostics.refresh(),
+      answered: ({ uri, diagnostics, preliminary }) => this.startup.answered(uri, diagnostics.length, preliminary === true),
     });
     return { capabilities: serverCapabilities(this.client), serverInfo: { name: serverName, version: serverVersion } };
   }
 
   private async initialized(): Promise<void> {
+    this.startup.mark('initialized');
     const { folders, trusted } = this.configuration;
     this.log.info(
       `${serverName} ${serverVersion} (TypeScript ${ts.version}): ${this.client.pull ? 'pull' : 'push'} diagnostics, ` +

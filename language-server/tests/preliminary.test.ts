@@ -2,13 +2,14 @@
  * While a project's types load: the first answer comes from the preliminary pass (import tracking, no types, no
  * fixes, status `loading-types`), then the typed answer replaces it whole (a typed-only finding appears, fixes
  * come), pushed, or pulled again after `workspace/diagnostic/refresh`; the same after a tsconfig.json change
- * reloads the project.
+ * reloads the project. The first answer does not wait for the workspace's ESLint config (loading it takes seconds),
+ * and never loads it in an untrusted workspace.
  */
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, diagnosticLines, ensureBuilt, fixturesDir, removeFixture, TestClient, uriOf } from './helpers/client.js';
+import { DiagnosticSeverity, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, diagnosticLines, ensureBuilt, fixturesDir, readText, removeFixture, TestClient, uriOf } from './helpers/client.js';
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -73,5 +74,45 @@ describe('preliminary answers while types load', () => {
       '4 no-blocking-call',
       '5 no-indirect-blocking-call',
     ]);
+  });
+});
+
+describe('preliminary answers in a workspace with an ESLint config', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await copyFixture(path.join(fixturesDir, 'eslint-config'));
+  });
+  afterAll(() => removeFixture(folder));
+
+  /** `line severity` of the first pull of src/app.ts and of the typed one; the server's log when the first came. */
+  async function answers(trusted: boolean): Promise<{ first: string[]; typed: string[]; logsAtFirst: string[]; logs: string[] }> {
+    const client = await TestClient.start({ pull: true, workspaceFolder: folder, initializationOptions: { preliminary: true, trusted } });
+    try {
+      const uri = uriOf(path.join(folder, 'src', 'app.ts'));
+      await client.open(uri, await readText(path.join(folder, 'src', 'app.ts')));
+      const lines = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.severity}`);
+      const first = lines(await client.pull(uri));
+      const logsAtFirst = [...client.logs];
+      await client.waitFor('workspace/diagnostic/refresh', () => (client.refreshRequests > 0 ? true : undefined));
+      return { first, typed: lines(await client.pull(uri)), logsAtFirst, logs: client.logs };
+    } finally {
+      await client.stop();
+    }
+  }
+  const { Error: error, Warning: warning } = DiagnosticSeverity;
+
+  it('trusted: the first answer takes the settings without loading the config; the typed answer follows the config', async () => {
+    const { first, typed, logsAtFirst, logs } = await answers(true);
+    expect(first).toEqual([`5 ${error}`, `6 ${error}`]);
+    expect(logsAtFirst.filter((line) => line.includes('ESLint config'))).toEqual([]);
+    expect(typed).toEqual([`6 ${warning}`]); // crypto off, warnings: eslint.config.mjs
+    expect(logs.some((line) => line.includes('using the ESLint config of'))).toBe(true);
+  });
+
+  it('untrusted: neither answer loads the config', async () => {
+    const { first, typed, logs } = await answers(false);
+    expect(first).toEqual([`5 ${error}`, `6 ${error}`]);
+    expect(typed).toEqual([`5 ${error}`, `6 ${error}`]);
+    expect(logs.filter((line) => line.includes('ESLint config'))).toEqual([]);
   });
 });

@@ -113,3 +113,23 @@ describe('settings checked with the rules\' schema', () => {
     expect(client.exitCode).toBeUndefined();
   });
 });
+
+describe('workspace/didChangeConfiguration', () => {
+  it('with workspace/configuration: the payload is a signal; unchanged settings ask no refresh, changed ones do', async () => {
+    const { client, uri } = await start({ severity: 'warning' }, true);
+    await client.open(uri, oneCall);
+    expect((await client.pull(uri)).map((diagnostic) => diagnostic.severity)).toEqual([DiagnosticSeverity.Warning]);
+    // What VS Code sends when the server registers for the section: the raw section (with the editor-only
+    // `server` and the client's `trace.server`), settings unchanged.
+    await client.notify('workspace/didChangeConfiguration', { settings: { unblock: { severity: 'warning', trace: { server: 'off' }, server: { path: '' } } } });
+    expect(await client.pull(uri)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // well past the 150 ms refresh debounce
+    expect(client.refreshRequests).toBe(0);
+    expect(client.logs.filter((line) => line.includes('ignoring a setting'))).toEqual([]);
+
+    client.settings = { severity: 'error' };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('workspace/diagnostic/refresh after a settings change', () => (client.refreshRequests > 0 ? true : undefined));
+    expect((await client.pull(uri)).map((diagnostic) => diagnostic.severity)).toEqual([DiagnosticSeverity.Error]);
+  });
+});

@@ -39,12 +39,15 @@ export function normalize(text) {
   return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export async function openFile(page, relativePath) {
+/** Quick open (Ctrl+P) `relativePath`; `onEnter` is called as Enter, which opens it, is pressed. The editor. */
+export async function openFile(page, relativePath, { onEnter } = {}) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first().waitFor({ timeout: 15_000 });
+  // The file search runs in the extension host, which is busy while extensions start: on a loaded machine, seconds.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first().waitFor({ timeout: 60_000 });
+  onEnter?.();
   await page.keyboard.press('Enter');
   const editor = page.locator(`.editor-instance .monaco-editor[data-uri$="${relativePath}"]`).first();
   await editor.locator('.view-lines').waitFor({ state: 'visible', timeout: 30_000 });

@@ -2,10 +2,11 @@
 /**
  * unblock-vscode in a real VS Code: code-server (VS Code 1.100 served to a browser) with the packaged .vsix installed,
  * driven through Debian's headless Chromium by playwright-core. Opens a copy of fixtures/demo-app; prints when the
- * first file's first unblock squiggle and TypeScript's appear; checks, from the page: the squiggle on the blocking
- * call, the Problems entry (code and docs link), the hover, the quick fixes (async API; worker thread for a CPU-bound
- * call), applying "Use the async API", the language status item, a server killed mid-session (the client restarts
- * it, diagnostics return), and the extension's logs. Waits on UI state with deadlines; the only fixed waits are the
+ * first file's first unblock squiggle and TypeScript's appear, and the steps between (first-squiggle.mjs); checks,
+ * from the page: the squiggle on the blocking call, the Problems entry (code and docs link), the hover, the quick
+ * fixes (async API; worker thread for a CPU-bound call), applying "Use the async API" (also in a double-quoted file
+ * with an fs-extra import: quote-style.mjs), the language status item, a server killed mid-session (the client
+ * restarts it, diagnostics return), and the extension's logs. Waits on UI state with deadlines; the only fixed waits are the
  * short settles before Ctrl+. (retried when the menu races the editor's own code-action request).
  *
  *   node tests/e2e/vscode.e2e.mjs --vsix vscode-client/unblock-vscode-0.1.0.vsix
@@ -41,6 +42,8 @@ import {
   until,
 } from './helpers.mjs';
 import { firstSquiggles, writeFirstFile } from './first-squiggle.mjs';
+import { vsixFromArguments } from './launch.mjs';
+import { fixDoubleQuotedFile, writeDoubleQuotedFile } from './quote-style.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2eHome = process.env.E2E_HOME ?? path.join(os.homedir(), '.cache', 'unblock-e2e');
@@ -48,8 +51,7 @@ const csVersion = process.env.CS_VERSION ?? '4.100.3';
 const codeServer = path.join(e2eHome, `code-server-${csVersion}`, 'node_modules', '.bin', 'code-server');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = path.join(root, 'artifacts', 'e2e');
-const vsixArg = process.argv.indexOf('--vsix');
-const vsix = path.resolve(vsixArg > 0 ? process.argv[vsixArg + 1] : defaultVsix());
+const vsix = vsixFromArguments(root);
 
 let passed = 0;
 let failed = 0;
@@ -71,6 +73,7 @@ const { run, userData, extensions, workspace, env: sandboxEnv } = sandbox(root);
 const configSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8');
 const authSource = fs.readFileSync(path.join(workspace, 'src', 'routes', 'auth.ts'), 'utf8');
 writeFirstFile(workspace, configSource); // before the workbench indexes the folder
+writeDoubleQuotedFile(workspace);
 const csArgs = ['--config', path.join(run, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
 
 let codeServerProcess;
@@ -144,7 +147,7 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   log(`workbench ready in ${Date.now() - t} ms`);
-  await firstSquiggles(page, workspace); // prints both times
+  await firstSquiggles(page, workspace, userData); // prints both times and the steps between
   // -------------------------------------------------------------------------------------------------------------
   // config.ts: the squiggle on `fs.readFileSync(CONFIG_PATH, 'utf8')` inside `async function getConfig`.
   // -------------------------------------------------------------------------------------------------------------
@@ -210,6 +213,7 @@ try {
   check(true, 'the diagnostic clears (Problems entry and squiggle gone)', `${Date.now() - t} ms after applying`);
   check(fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8') === configSource, 'the fix stays in the editor buffer (autoSave off)');
   await shot('05-fixed.png');
+  await fixDoubleQuotedFile(page, { check, shot }); // double quotes and fs-extra: 09-double-quotes-fixed.png
 
   // -------------------------------------------------------------------------------------------------------------
   // auth.ts: `crypto.pbkdf2Sync` is CPU-bound: the worker-thread fix is offered.
@@ -390,11 +394,3 @@ try {
 }
 console.log(`${passed} passed, ${failed} failed (${elapsed()})`);
 process.exit(failed === 0 ? 0 : 1);
-
-// -----------------------------------------------------------------------------------------------------------------
-// Helpers
-// -----------------------------------------------------------------------------------------------------------------
-function defaultVsix() {
-  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'vscode-client', 'package.json'), 'utf8'));
-  return path.join(root, 'vscode-client', `unblock-vscode-${version}.vsix`);
-}

@@ -38,7 +38,7 @@ const commands = {
 
 let controller: ServerController | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Unblock');
   const status = new StatusItem(documentSelector, commands.showOutput);
   controller = new ServerController(context, output, status);
@@ -54,7 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri)),
   );
-  await controller.start();
+  // Activation ends here, the server starts meanwhile: the extension host (shared by every extension) is not held
+  // while it loads.
+  void controller.begin();
 }
 
 export async function deactivate(): Promise<void> {
@@ -75,11 +77,17 @@ class ServerController {
     private readonly status: StatusItem,
   ) {}
 
-  async start(): Promise<void> {
-    const client = await this.createClient();
-    this.client = client;
-    this.status.starting();
+  /** The first start, in the queue restarts wait in. */
+  begin(): Promise<void> {
+    this.queue = this.queue.then(() => this.start());
+    return this.queue;
+  }
+
+  private async start(): Promise<void> {
     try {
+      const client = await this.createClient();
+      this.client = client;
+      this.status.starting();
       await client.start();
     } catch (error) {
       this.status.failed(`the server did not start: ${messageOf(error)}`);

@@ -1,0 +1,46 @@
+/**
+ * How the server's first answer came about: when, after the process started, its code had loaded, it was
+ * initialized, heard of the first document, had its settings and options (with the ESLint config's, where that is
+ * read), and answered; and the CPU time it had used. Logged once, with the first answer: the line that tells whether
+ * a late first squiggle was the server's doing or the editor's (wall-clock times, so they line up with the editor's
+ * own logs).
+ */
+import { performance } from 'node:perf_hooks';
+import { counted } from './log.js';
+
+/** The CPU time the process has used (user and system): what the times above would be on an idle machine, about. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** A step of the first answer; each is kept the first time it happens. */
+export type StartupStep = 'loaded' | 'initialize' | 'initialized' | 'didOpen' | 'pull' | 'settings' | 'options';
+
+export class Startup {
+  private readonly steps = new Map<StartupStep, number>();
+  private reported = false;
+
+  /** Made when the server's code has loaded (its `loaded` step). */
+  constructor(private readonly log: (message: string) => void) {
+    this.mark('loaded');
+  }
+
+  mark(step: StartupStep): void {
+    if (!this.reported && !this.steps.has(step)) this.steps.set(step, performance.now());
+  }
+
+  /** The first answer went out: `diagnostics` for `uri`, from the preliminary pass or with types. */
+  answered(uri: string, diagnostics: number, preliminary: boolean): void {
+    if (this.reported) return;
+    this.reported = true;
+    const at = (ms: number) => `+${Math.round(ms)}`;
+    const steps = [...this.steps].map(([step, ms]) => `${step} ${at(ms)}`).join(', ');
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    this.log(
+      `first answer: ${name}, ${counted(diagnostics, 'diagnostic')}${preliminary ? ' (preliminary, types loading)' : ''}, ` +
+        `${at(performance.now())} ms after the process started at ${new Date(performance.timeOrigin).toISOString()} (${steps}; ` +
+        `${Math.round(cpuMs())} ms of CPU time)`,
+    );
+  }
+}
