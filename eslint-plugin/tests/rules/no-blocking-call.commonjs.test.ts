@@ -166,7 +166,13 @@ typedRuleTester().run('no-indirect-blocking-call (no declaration to follow, type
     {
       code: `const fs = require('fs'); function read() { return fs.readFileSync('x', 'utf8'); } export async function load() { return read(); }`,
       filename: 'file.cts',
-      errors: [{ messageId: 'indirectBlockingCall' as const }],
+      errors: [
+        {
+          messageId: 'indirectBlockingCall' as const,
+          // the chain rewrite stays in this file, so it is offered; the leaf goes through the required module
+          suggestions: [{ messageId: 'suggestAsyncChain' as const, output: `const fs = require('fs'); async function read() { return await fs.promises.readFile('x', 'utf8'); } export async function load() { return await read(); }` }],
+        },
+      ],
     },
   ],
 });
