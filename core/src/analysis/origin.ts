@@ -2,7 +2,7 @@
  * Where a declaration comes from: the module that declares it and its path inside that module.
  * This is how the catalog is matched — by origin, never by the name used at the call site.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { nodePrefixed, type OriginName } from './match.js';
 
 /** Where a declaration comes from, by name (`OriginName`), and the declaration itself. */

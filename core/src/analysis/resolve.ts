@@ -2,7 +2,7 @@
  * Resolve what a call invokes — by declaration, through imports, `require`, aliases and re-exports —
  * and whether that is a blocking API: from the catalog, or from the user's `deny` / `allow` lists.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { findBlockingApi, offloadApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import { isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../catalog/callback-apis.js';

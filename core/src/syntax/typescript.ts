@@ -3,7 +3,7 @@
  * checker; which nested functions are helpers that run only where they are called, and those calls), and how a
  * function is named from what holds it — one answer for messages, summaries and incremental checks.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ContextSyntax } from '../analysis/context.js';
 import { skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
 import type { FunctionDescription, FunctionKind } from '../finding.js';
