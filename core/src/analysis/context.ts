@@ -30,6 +30,13 @@ export interface ContextSyntax<N> {
   callsOf(fn: N): readonly N[] | undefined;
   /** Syntax only, no symbols: whether `fn` has the shape of such a helper (what `callsOf` may say yes to). */
   mayBeHelper(fn: N): boolean;
+  /**
+   * The outermost function or class static block around `node` (or `node` itself): a helper is called only inside
+   * the function that declares it, so every context a call can have lies in there.
+   */
+  outermostScope(node: N): N;
+  /** Syntax only: whether `scope` is, or has inside it, an async function. */
+  hasAsyncFunction(scope: N): boolean;
 }
 
 export interface AsyncContext<N> {
@@ -73,6 +80,8 @@ function contextOf<N>(node: N, syntax: ContextSyntax<N>, mode: ContextMode, visi
       if (mode === 'everywhere' && innermost === undefined) return { kind: 'top-level', fn: undefined, facts: undefined, callbacks };
       break;
     }
+    // Nothing async around, as no helper either (syntax, cached): no need to ask how a callback is run.
+    if (mode === 'async' && !isOrInAsync(fn, syntax, visiting !== undefined)) return undefined;
     innermost ??= fn;
     const facts = syntax.facts(fn);
     const passed = syntax.callOfArgument(fn);
@@ -131,20 +140,40 @@ export function mayBeInAsyncContext<N>(node: N, syntax: ContextSyntax<N>, mode: 
  * Per syntax adapter (one per program or file) and function node: every call in a function asks the same
  * question. Not across programs: an editor's next program may reuse a function node under a new parent.
  */
-const asyncAround = new WeakMap<object, { withHelpers: WeakMap<object, boolean>; without: WeakMap<object, boolean> }>();
+const asyncAround = new WeakMap<
+  object,
+  { withHelpers: WeakMap<object, boolean>; without: WeakMap<object, boolean>; scopes: WeakMap<object, boolean> }
+>();
+
+function tablesOf<N>(syntax: ContextSyntax<N>) {
+  let tables = asyncAround.get(syntax);
+  if (!tables) asyncAround.set(syntax, (tables = { withHelpers: new WeakMap(), without: new WeakMap(), scopes: new WeakMap() }));
+  return tables;
+}
 
 /** Whether `fn` is async or inside an async function; with `helpers`, also whether it may be (or be in) a helper. */
 function isOrInAsync<N>(fn: N, syntax: ContextSyntax<N>, helpers: boolean): boolean {
-  let tables = asyncAround.get(syntax);
-  if (!tables) asyncAround.set(syntax, (tables = { withHelpers: new WeakMap(), without: new WeakMap() }));
+  const tables = tablesOf(syntax);
   const answers = helpers ? tables.withHelpers : tables.without;
   let answer = answers.get(fn as object);
   if (answer === undefined) {
-    // A helper may be called from async code anywhere in its file: only `findAsyncContext` can tell.
+    // A helper may be called from async code anywhere in the function that declares it: only `findAsyncContext` can
+    // tell, unless no async function is there at all (a rule's `create`, a plain module function and its helpers).
     const outer = syntax.isAsync(fn) ? undefined : syntax.enclosingFunction(fn);
-    answer = syntax.isAsync(fn) || (helpers && syntax.mayBeHelper(fn)) || (outer !== undefined && isOrInAsync(outer, syntax, helpers));
+    answer =
+      syntax.isAsync(fn) ||
+      (helpers && syntax.mayBeHelper(fn) && asyncInScope(fn, syntax, tables.scopes)) ||
+      (outer !== undefined && isOrInAsync(outer, syntax, helpers));
     answers.set(fn as object, answer);
   }
+  return answer;
+}
+
+/** Whether an async function is in the outermost function around `fn`: where `fn`'s calls, and theirs, all are. */
+function asyncInScope<N>(fn: N, syntax: ContextSyntax<N>, scopes: WeakMap<object, boolean>): boolean {
+  const scope = syntax.outermostScope(fn);
+  let answer = scopes.get(scope as object);
+  if (answer === undefined) scopes.set(scope as object, (answer = syntax.hasAsyncFunction(scope)));
   return answer;
 }
 

@@ -2,7 +2,7 @@
  * The detection core: given a TypeScript program, find blocking calls that run inside async code.
  * Pure data out (`Finding`), so the ESLint rule and the language server report the same things.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { blockingApis, untypedNames } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import type { Finding } from '../finding.js';

@@ -6,7 +6,7 @@
  * `const fs = require('fs')` in a `.ts` file (typed `any`), a file outside every tsconfig. The typed path's
  * fallback: the same import tracking the rules do without type information, on the TypeScript tree.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { findUntypedApi, passThroughApis } from '../catalog/index.js';
 import type { Origin } from './origin.js';
 import { nodePrefixed } from './match.js';

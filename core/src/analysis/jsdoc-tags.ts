@@ -2,7 +2,7 @@
  * `/** @blocking *\/` marks any declaration (project code or `.d.ts`) as blocking; `/** @nonblocking *\/` says a
  * declaration does not block, whatever else would say so.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type MarkerTag = 'blocking' | 'nonblocking';
 

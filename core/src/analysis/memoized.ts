@@ -4,7 +4,7 @@
  * the same function, wrapped or not (`test ? load : _.memoize(load)`). Wrappers are known by the module they come
  * from (import tracking), never by their name. Async memoizers (`p-memoize`) are not listed: they return a promise.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { importedValue } from './import-origin.js';
 import { skipOuter } from './resolve.js';
 

@@ -2,7 +2,7 @@
  * Where a declaration comes from: the module that declares it and its path inside that module.
  * This is how the catalog is matched — by origin, never by the name used at the call site.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { nodePrefixed, type OriginName } from './match.js';
 
 /** Where a declaration comes from, by name (`OriginName`), and the declaration itself. */
@@ -23,8 +23,19 @@ export function packageOfFile(fileName: string): string | undefined {
   return typed.includes('__') ? `@${typed.replace('__', '/')}` : typed;
 }
 
+/** Origins already found, per program (a declaration's module depends on the program: default library or not). */
+const origins = new WeakMap<ts.Program, WeakMap<ts.Declaration, Origin | null>>();
+
 /** The origin of a declaration, or undefined when it has no nameable place (object literals, locals). */
 export function originOf(declaration: ts.Declaration, program: ts.Program): Origin | undefined {
+  let known = origins.get(program);
+  if (!known) origins.set(program, (known = new WeakMap()));
+  let origin = known.get(declaration);
+  if (origin === undefined) known.set(declaration, (origin = findOrigin(declaration, program) ?? null));
+  return origin ?? undefined;
+}
+
+function findOrigin(declaration: ts.Declaration, program: ts.Program): Origin | undefined {
   let path = '';
   let separator = '.'; // how the part collected so far joins its container: '#' for instance members
   // `const load = () => …`: a function value is named by the declaration that holds it.
@@ -130,8 +141,17 @@ function isInstanceMember(node: ts.Node): boolean {
   return !modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
 }
 
+/** Per source file or ambient module: its `export =` name (null: none). Ambient modules hold hundreds of statements. */
+const exportEqualsNames = new WeakMap<ts.Node, string | null>();
+
 /** The identifier of `export = X` in a source file or ambient module, if any. */
 function exportEqualsName(boundary: ts.Node): string | undefined {
+  let name = exportEqualsNames.get(boundary);
+  if (name === undefined) exportEqualsNames.set(boundary, (name = findExportEqualsName(boundary) ?? null));
+  return name ?? undefined;
+}
+
+function findExportEqualsName(boundary: ts.Node): string | undefined {
   const statements = ts.isSourceFile(boundary)
     ? boundary.statements
     : ts.isModuleDeclaration(boundary) && boundary.body && ts.isModuleBlock(boundary.body)

@@ -6,7 +6,7 @@
  * whose module the typed program will resolve, called from a context that syntax alone decides. Everything less
  * certain is left to the typed pass.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { blockingApis, offloadApis, packages } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import type { Finding } from '../finding.js';

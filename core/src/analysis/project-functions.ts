@@ -4,7 +4,7 @@
  * checker binds in JavaScript files (`exports.f = function`, `module.exports = { f }`, `utils.f = …`). In a `.ts`
  * file `require()` is typed `any`: the module is then found by import tracking and looked up in the program.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { importedValue } from './import-origin.js';
 import { wrappedFunction } from './memoized.js';
 import { skipOuter } from './resolve.js';

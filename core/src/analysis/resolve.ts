@@ -2,7 +2,7 @@
  * Resolve what a call invokes — by declaration, through imports, `require`, aliases and re-exports —
  * and whether that is a blocking API: from the catalog, or from the user's `deny` / `allow` lists.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { findBlockingApi, offloadApis } from '../catalog/index.js';
 import type { BlockingApi } from '../catalog/types.js';
 import { isPackageSyncCallback, isSyncCallbackApi, isUntypedSyncCallback, syncCallbackNames } from '../catalog/callback-apis.js';
@@ -53,14 +53,17 @@ export class CallResolver {
    */
   originsOfValue(expression: ts.Expression): Origin[] {
     const origins: Origin[] = [];
-    const symbol = this.symbolOf(expression);
+    const { symbol, imported } = this.resolveSymbol(expression);
     const declarations = symbol?.getDeclarations() ?? [];
     const typedValue = declarations.some(
       (declaration) => !ts.isFunctionLike(declaration) && !ts.isClassLike(declaration) && !ts.isModuleDeclaration(declaration),
     );
     // A value typed `typeof readFileSync` is named by the original declaration first (fs-extra's aliases).
     if (typedValue || declarations.length === 0) {
-      const type = this.checker.getTypeAtLocation(expression);
+      // A module's member (`export const statSync: StatSyncFn`) by its declared type, without narrowing at this
+      // reference (see `memberOfImport`); the type at the reference when the declared one cannot be called.
+      const declared = imported && symbol ? this.checker.getTypeOfSymbol(symbol) : undefined;
+      const type = declared && isCallable(declared) ? declared : this.checker.getTypeAtLocation(expression);
       for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
         const declaration = signature.getDeclaration() as ts.Declaration | undefined;
         if (declaration) push(origins, originOf(declaration, this.program));
@@ -75,10 +78,16 @@ export class CallResolver {
 
   /** The symbol an expression names, seen through imports, `const x = y` aliases and destructuring. */
   symbolOf(expression: ts.Expression): ts.Symbol | undefined {
+    return this.resolveSymbol(expression).symbol;
+  }
+
+  /** `imported`: the expression is a member of an import, resolved through the module's symbol. */
+  private resolveSymbol(expression: ts.Expression): { symbol: ts.Symbol | undefined; imported: boolean } {
     let node: ts.Node = skipOuter(expression);
+    const imported = this.memberOfImport(node);
     if (ts.isPropertyAccessExpression(node)) node = node.name;
     else if (ts.isElementAccessExpression(node)) node = node.argumentExpression;
-    let symbol = this.checker.getSymbolAtLocation(node);
+    let symbol = imported === undefined ? this.checker.getSymbolAtLocation(node) : (imported ?? undefined);
     for (let hops = 0; symbol && hops < 8; hops++) {
       if (symbol.flags & ts.SymbolFlags.Alias) {
         symbol = this.checker.getAliasedSymbol(symbol);
@@ -106,7 +115,30 @@ export class CallResolver {
       }
       break;
     }
-    return symbol;
+    return { symbol, imported: !!imported };
+  }
+
+  /**
+   * `fs.statSync` where `fs` is an import (or a `require` in JavaScript, which TypeScript binds alike): the member of
+   * what the binding aliases, by its symbol. Asking for the symbol at the property name would type the receiver with
+   * control-flow narrowing, which walks back over every statement before it in the function: N² for N such calls.
+   * An import is never reassigned, so its declared type is the one narrowing would start from. Undefined: not such a
+   * reference, or nothing found this way (the checker is asked as usual); null: an untyped import, nothing to find.
+   */
+  private memberOfImport(node: ts.Node): ts.Symbol | null | undefined {
+    const name = ts.isPropertyAccessExpression(node)
+      ? ts.isIdentifier(node.name) ? node.name.text : undefined
+      : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+    const object = name !== undefined && skipOuter((node as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+    if (!object || !ts.isIdentifier(object)) return undefined;
+    const binding = this.checker.getSymbolAtLocation(object);
+    if (!binding || !(binding.flags & ts.SymbolFlags.Alias)) return undefined;
+    const target = this.checker.getAliasedSymbol(binding);
+    const member = target.flags & ts.SymbolFlags.Module ? this.checker.tryGetMemberInModuleExports(name, target) : undefined;
+    if (member) return member;
+    const type = this.checker.getTypeOfSymbol(target);
+    if (type.flags & ts.TypeFlags.Any) return null;
+    return type.getProperty(name) ?? this.checker.getPropertyOfType(this.checker.getApparentType(type), name);
   }
 
   /** True when the resolved overload takes a callback: `crypto.randomBytes(16, cb)` does not block. */
@@ -242,6 +274,10 @@ function isUnchanging(declaration: ts.VariableDeclaration | ts.PropertyDeclarati
     return ts.isPrivateIdentifier(declaration.name) || (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0;
   }
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+function isCallable(type: ts.Type): boolean {
+  return type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0;
 }
 
 function isFunctionTypeNode(type: ts.TypeNode): boolean {

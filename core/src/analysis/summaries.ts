@@ -7,7 +7,7 @@
  * recursion, whatever `maxDepth` and however deep the call graph); recursion in the program ends where a function
  * is met again.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { BlockingApi } from '../catalog/types.js';
 import type { ChainLink } from '../finding.js';
 import { apiLabel } from '../messages.js';

@@ -4,7 +4,7 @@
  * tagged template can extend (`const o = {}⏎(await f()).x` calls `{}`). Decided from the previous statement's
  * last token; the new statement then opens with `;`, as semicolon-free code writes it.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FixEdit } from '../finding.js';
 
 /** Replaces `node` with `text`, adding a leading `;` exactly when the previous statement would be continued. */

@@ -4,7 +4,7 @@
  * a callback, `new`, a type query) — found by where the value comes from, never by its name alone: a name is only
  * the cheap filter before the type checker.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { CallResolver } from '../analysis/resolve.js';
 import { functionHeldBy, type FunctionNode } from '../syntax/typescript.js';
 

@@ -6,7 +6,7 @@
  * stops it. One implementation for the editor, the ESLint suggestion and `unblock-cli fix --chains`; whether the
  * result type-checks is for the caller to prove (`chain-check.ts`), as it holds the project.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { BlockingCallDetector } from '../analysis/detect.js';
 import { catalogEntryOf, isCallLike, type CallResolver } from '../analysis/resolve.js';
 import type { Finding, FixEdit } from '../finding.js';

@@ -5,7 +5,7 @@
  * sat at the top level or one level down in an array or plain object, so a Buffer deeper than that (or inside
  * a Map or Set) would arrive as a Uint8Array while its type says Buffer.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 const builtins = new Set([
   'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Date', 'RegExp', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',

@@ -3,7 +3,7 @@
  * and line breaks included), and the comments of the callee (`fs /* c *\/ .readFileSync`), which move before
  * the new callee as block comments (a `//` comment would swallow the rest of the line).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { argumentsOf, type CallLike } from '../analysis/resolve.js';
 
 /** `(/* e *\/ p, 'utf8' /* g *\/)` → `/* e *\/ p, 'utf8' /* g *\/`. */

@@ -4,7 +4,7 @@
  * code style, and how often each word occurs (for fresh names and for the last use of a binding). Every fix
  * of the file plans its imports over these facts, so the cost of a file's fixes is linear in its findings.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { nodePrefixed } from '../analysis/match.js';
 import { fileStyle, projectStyleSettings, type CodeStyle } from './style.js';
 

@@ -5,7 +5,7 @@
  * without the `node:` prefix, its quotes and semicolons). A binding whose last use a fix removes goes with it.
  * One planner per fix, over the file's facts read once (`FileImports`).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FixEdit } from '../finding.js';
 import { FileImports, type LocalBinding } from './file-imports.js';
 import { quoted } from './style.js';

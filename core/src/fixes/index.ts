@@ -3,7 +3,7 @@
  * (the `unblock` runtime). Both add `await`, so both are suggestions, never automatic fixes. Each is offered
  * only where the rewrite keeps the return value, the thrown errors and the types.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { AsyncTwin, BlockingApi } from '../catalog/types.js';
 import type { AsyncContext } from '../analysis/context.js';
 import type { Fix, FixEdit } from '../finding.js';

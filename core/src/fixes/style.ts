@@ -4,7 +4,7 @@
  * (JSON / YAML / INI text handed to pure functions), never loaded as code: `.prettierrc.js` and friends are ignored.
  */
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export interface CodeStyle {
   readonly quote: "'" | '"';

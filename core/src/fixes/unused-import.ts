@@ -3,7 +3,7 @@
  * default or namespace part, or the whole statement), so `noUnusedLocals` and `no-unused-vars` still pass.
  * A statement importing a package (not a Node builtin) becomes a side-effect import: the module still loads.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FixEdit } from '../finding.js';
 import { nodePrefixed } from '../analysis/match.js';
 import type { FileImports, LocalBinding } from './file-imports.js';

@@ -5,7 +5,7 @@
  * detection took seconds). A declared type contains every narrowed one: when the declared type already
  * passes a check, the narrowed one does too, and only a failing check asks for the precise type.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** A type that contains `expression`'s type, read without flow analysis; undefined when there is no cheap one. */
 export function widerType(expression: ts.Expression, checker: ts.TypeChecker): ts.Type | undefined {

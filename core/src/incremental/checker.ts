@@ -5,7 +5,7 @@
  * is looked at before the program is brought up to date, since TypeScript's incremental parser moves the old tree's
  * nodes — the reason the program comes from a function, not an argument).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { checkFile, detectorsFor, type Detectors } from '../analysis/detect.js';
 import type { Finding } from '../finding.js';
 import type { CheckOptions } from '../options.js';

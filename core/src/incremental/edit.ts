@@ -4,7 +4,7 @@
  * functions around it block — the findings outside it still hold, moved by the edit's length, and only the
  * function itself is checked again. Anything this cannot prove falls back to checking the whole file.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { checkFile, type Detectors } from '../analysis/detect.js';
 import type { ChainLink, Finding, FindingContext } from '../finding.js';
 import { parameterCallsOf } from '../analysis/parameter-calls.js';

@@ -3,7 +3,7 @@
  * checker; which nested functions are helpers that run only where they are called, and those calls), and how a
  * function is named from what holds it — one answer for messages, summaries and incremental checks.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ContextSyntax } from '../analysis/context.js';
 import { skipOuter, type CallLike, type CallResolver } from '../analysis/resolve.js';
 import type { FunctionDescription, FunctionKind } from '../finding.js';
@@ -31,8 +31,9 @@ export function isFunctionWithBody(node: ts.Node): node is FunctionNode {
   return functionKinds.has(node.kind);
 }
 
+/** The `async` keyword itself: modifier flags would also read JSDoc (`@private`, …) in JavaScript files, at a cost. */
 export function isAsyncFunction(node: ts.Node): boolean {
-  return isFunctionWithBody(node) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Async) !== 0;
+  return isFunctionWithBody(node) && !!node.modifiers?.some((modifier) => modifier.kind === SyntaxKind.AsyncKeyword);
 }
 
 export function typescriptSyntax(resolver: CallResolver, checker: ts.TypeChecker): ContextSyntax<ts.Node> {
@@ -87,6 +88,16 @@ export function functionsSyntax(callbackTiming: ContextSyntax<ts.Node>['callback
     callbackTiming,
     mayBeHelper: () => false,
     callsOf: () => undefined,
+    outermostScope(node) {
+      let outermost = node;
+      for (let current = node.parent; current; current = current.parent) {
+        if (functionKinds.has(current.kind) || current.kind === SyntaxKind.ClassStaticBlockDeclaration) outermost = current;
+      }
+      return outermost;
+    },
+    hasAsyncFunction: (scope) => isAsyncFunction(scope) || !!ts.forEachChild(scope, function visit(node): true | undefined {
+      return isAsyncFunction(node) || ts.forEachChild(node, visit);
+    }),
   };
 }
 

@@ -55,7 +55,27 @@ export function estreeSyntax(
       if (calls === undefined) helperCalls.set(fn, (calls = (scopeManager && callsOfHelper(fn, scopeManager)) ?? null));
       return calls ?? undefined;
     },
+    outermostScope(node) {
+      let outermost = node;
+      for (let current = node.parent; current; current = current.parent) {
+        if (isFunction(current) || current.type === 'StaticBlock') outermost = current;
+      }
+      return outermost;
+    },
+    hasAsyncFunction,
   };
+}
+
+/** Whether `node` is, or has inside it, an async function: a walk over its child nodes. */
+function hasAsyncFunction(node: Node): boolean {
+  if (isFunction(node) && node.async) return true;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || !value || typeof value !== 'object') continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof (child as Node).type === 'string' && hasAsyncFunction(child as Node)) return true;
+    }
+  }
+  return false;
 }
 
 /**
