@@ -5,7 +5,7 @@
  * summaries follow the chain through that call only, never the function alone. Syntax first (a parameter's name, a
  * called name of the catalog), then the binding is checked.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { untypedNames } from '../catalog/index.js';
 import type { FunctionNode } from '../syntax/typescript.js';
 import { applyTarget, skipOuter, type CallLike } from './resolve.js';

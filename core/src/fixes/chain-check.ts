@@ -5,7 +5,7 @@
  * project's files on disk (the language server's open documents, a linter's program); `unblock-cli` proves its rounds
  * on the whole project instead.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FixEdit } from '../finding.js';
 
 /** The type errors `edits` (file name → its edits) would bring to `program`, as many times as they are new. */
