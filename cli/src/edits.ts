@@ -24,11 +24,9 @@ export class FileEdits {
   }
 }
 
-export function applyEdits(text: string, edits: readonly FixEdit[]): string {
-  return [...edits]
-    .sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1])
-    .reduce((result, edit) => result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]), text);
-}
+/** The edits applied to a text: the core's, the same the editor's type check applies. */
+export { applyFixEdits as applyEdits } from 'unblock-core';
+
 
 function same(a: FixEdit, b: FixEdit): boolean {
   return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;

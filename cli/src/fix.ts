@@ -7,10 +7,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import { checkFile, detectorsFor, formatMessage, type CheckOptions, type Detectors, type Finding, type Fix } from 'unblock-core';
+import { checkFile, detectorsFor, formatMessage, newErrors, type CheckOptions, type Detectors, type Finding, type Fix } from 'unblock-core';
 import { applyEdits, FileEdits, lineOf } from './edits.js';
 import { optionsSource, type FileOptions } from './eslint-options.js';
-import { formatDiagnostic, newErrors, Project, typeErrors, UsageError } from './project.js';
+import { formatDiagnostic, Project, typeErrors, UsageError } from './project.js';
 import { chainKey, planChainRound } from './chains.js';
 
 export interface FixOptions {

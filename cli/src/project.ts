@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { diagnosticLine } from 'unblock-core';
 
 /** Bad input: a message for the user, and exit code 2. */
 export class UsageError extends Error {}
@@ -102,20 +103,14 @@ function findConfig(cwd: string, project: string | undefined): string {
 
 /** A diagnostic as one line: `src/a.ts:3:7 TS2322 Type 'string' is not assignable to type 'number'.` */
 export function formatDiagnostic(diagnostic: ts.Diagnostic, cwd = process.cwd()): string {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\s+/g, ' ');
-  if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code} ${message}`;
-  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return `${path.relative(cwd, diagnostic.file.fileName)}:${line + 1}:${character + 1} TS${diagnostic.code} ${message}`;
+  return diagnosticLine(diagnostic, (fileName) => path.relative(cwd, fileName));
 }
 
 function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string {
   return diagnostics.map((diagnostic) => formatDiagnostic(diagnostic)).join('\n');
 }
 
-/**
- * The type errors of a program, each with a key that does not depend on where in its file it is (edits move
- * code): the file, the code and the message. Compared as multisets, before and after an edit.
- */
+/** The type errors of a program; compared before and after an edit with the core's `newErrors`. */
 export function typeErrors(program: ts.Program, files: readonly ts.SourceFile[]): ts.Diagnostic[] {
   return [
     ...program.getOptionsDiagnostics(),
@@ -124,18 +119,3 @@ export function typeErrors(program: ts.Program, files: readonly ts.SourceFile[])
   ].filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
 }
 
-export function errorKey(diagnostic: ts.Diagnostic): string {
-  return `${diagnostic.file?.fileName ?? ''}\0${diagnostic.code}\0${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
-}
-
-/** The errors of `after` that `before` does not have (as many times as they are new). */
-export function newErrors(before: readonly ts.Diagnostic[], after: readonly ts.Diagnostic[]): ts.Diagnostic[] {
-  const counts = new Map<string, number>();
-  for (const diagnostic of before) counts.set(errorKey(diagnostic), (counts.get(errorKey(diagnostic)) ?? 0) + 1);
-  return after.filter((diagnostic) => {
-    const key = errorKey(diagnostic);
-    const left = counts.get(key) ?? 0;
-    counts.set(key, left - 1);
-    return left <= 0;
-  });
-}

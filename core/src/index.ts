@@ -14,7 +14,7 @@ export { FunctionSummaries, type Summary } from './analysis/summaries.js';
 export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
 // Fixes that span files: make a chain of the project's functions async.
 export { planAsyncChain, planAsyncChains, type ChainPlan, type ChainRefusal, type ChainRefusalReason } from './fixes/chain.js';
-export { applyFixEdits, diagnosticLine, newTypeErrors } from './fixes/chain-check.js';
+export { applyFixEdits, diagnosticLine, newErrors, newTypeErrors } from './fixes/chain-check.js';
 export { preliminaryCheck, preliminaryEnvironment, type PreliminaryEnvironment, type PreliminaryResult } from './analysis/preliminary.js';
 // Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';

@@ -17,18 +17,10 @@ export function newTypeErrors(program: ts.Program, edits: ReadonlyMap<string, re
     texts.set(sourceFile.fileName, applyFixEdits(sourceFile.text, fileEdits));
   }
   const next = editedProgram(program, texts);
-  const before = new Map<string, number>();
-  for (const fileName of affectedFiles(program, texts)) {
-    for (const diagnostic of errorsOf(program, fileName)) before.set(errorKey(diagnostic), (before.get(errorKey(diagnostic)) ?? 0) + 1);
-  }
-  const added: ts.Diagnostic[] = [];
-  for (const fileName of affectedFiles(next, texts)) {
-    for (const diagnostic of errorsOf(next, fileName)) {
-      const left = before.get(errorKey(diagnostic)) ?? 0;
-      before.set(errorKey(diagnostic), left - 1);
-      if (left <= 0) added.push(diagnostic);
-    }
-  }
+  const added = newErrors(
+    affectedFiles(program, texts).flatMap((fileName) => errorsOf(program, fileName)),
+    affectedFiles(next, texts).flatMap((fileName) => errorsOf(next, fileName)),
+  );
   const global = (p: ts.Program) => [...p.getOptionsDiagnostics(), ...p.getGlobalDiagnostics()].filter(isError).length;
   if (global(next) > global(program)) added.push(...next.getGlobalDiagnostics().filter(isError));
   return added;
@@ -41,12 +33,30 @@ export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
     .reduce((result, edit) => result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]), text);
 }
 
-/** A diagnostic as one line: `config.ts:3:7 TS2322 Type 'string' is not assignable to type 'number'.` */
-export function diagnosticLine(diagnostic: ts.Diagnostic): string {
+/**
+ * A diagnostic as one line: `config.ts:3:7 TS2322 Type 'string' is not assignable to type 'number'.`; `name` says
+ * how to write its file (default: the file's base name).
+ */
+export function diagnosticLine(diagnostic: ts.Diagnostic, name = (fileName: string) => fileName.split(/[\\/]/).pop()!): string {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\s+/g, ' ');
   if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code} ${message}`;
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return `${diagnostic.file.fileName.split(/[\\/]/).pop()}:${line + 1}:${character + 1} TS${diagnostic.code} ${message}`;
+  return `${name(diagnostic.file.fileName)}:${line + 1}:${character + 1} TS${diagnostic.code} ${message}`;
+}
+
+/**
+ * The errors of `after` that `before` does not have, as many times as they are new. An error is known by its file,
+ * code and message, not its position: edits move code.
+ */
+export function newErrors(before: readonly ts.Diagnostic[], after: readonly ts.Diagnostic[]): ts.Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const diagnostic of before) counts.set(errorKey(diagnostic), (counts.get(errorKey(diagnostic)) ?? 0) + 1);
+  return after.filter((diagnostic) => {
+    const key = errorKey(diagnostic);
+    const left = counts.get(key) ?? 0;
+    counts.set(key, left - 1);
+    return left <= 0;
+  });
 }
 
 function editedProgram(program: ts.Program, texts: ReadonlyMap<string, string>): ts.Program {
