@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseAction, elapsed, gotoLine, listFiles, log, normalize, openFile, position, runCommand, until } from './helpers.mjs';
+import { chooseAction, elapsed, gotoLine, listFiles, log, normalize, openFile, position, runCommand, squiggleOn, until } from './helpers.mjs';
 import { launchVsCode, vsixFromArguments } from './launch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,15 +39,7 @@ function rewritten(text, replacements) {
 }
 
 /** An unblock squiggle (error or warning) on the rendered line `lineLocator`. */
-async function squiggleOn(editor, lineLocator) {
-  const line = await lineLocator.first().boundingBox().catch(() => null);
-  if (!line) return undefined;
-  for (const squiggle of await editor.locator('.squiggly-error, .squiggly-warning').all()) {
-    const box = await squiggle.boundingBox().catch(() => null);
-    if (box && box.width > 0 && Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) < line.height / 2) return box;
-  }
-  return undefined;
-}
+const anySquiggleOn = (editor, lineLocator) => squiggleOn(vscode.page, editor, lineLocator, '.squiggly-error, .squiggly-warning');
 
 let vscode;
 try {
@@ -78,7 +70,7 @@ try {
   const editor = await openFile(page, 'src/routes/config.ts');
   await gotoLine(page, call.line, call.column);
   const callLine = editor.locator('.view-line', { hasText: /sendJson\(res,\s200,\sloadConfig\(\)\.features\)/ });
-  await until('the squiggle on loadConfig() in getFeatures', 90_000, () => squiggleOn(editor, callLine));
+  await until('the squiggle on loadConfig() in getFeatures', 90_000, () => anySquiggleOn(editor, callLine));
   check(true, 'the indirect finding `loadConfig()` is squiggled', `at ${elapsed()}`);
   await gotoLine(page, call.line, call.column + 2);
   await page.waitForTimeout(1000);
@@ -125,7 +117,7 @@ try {
   const after = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', workspace, '--noEmit'], { encoding: 'utf8' });
   check(after.status === 0, 'the demo app type-checks after the refactor (tsc)', (after.stdout + after.stderr).trim().split('\n').slice(0, 3).join(' | ') || undefined);
 
-  await until('the squiggle on the rewritten call to clear', 60_000, async () => (await squiggleOn(editor, fixedLine)) === undefined).then(
+  await until('the squiggle on the rewritten call to clear', 60_000, async () => (await anySquiggleOn(editor, fixedLine)) === undefined).then(
     () => check(true, 'the indirect squiggle clears'),
     (error) => check(false, 'the indirect squiggle clears', error.message),
   );

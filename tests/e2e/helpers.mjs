@@ -65,11 +65,11 @@ export async function gotoLine(page, line, column) {
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** The box of an error squiggle on the rendered line `lineLocator`, or undefined. */
-export async function squiggleOn(page, editor, lineLocator) {
+/** The box of a squiggle (`selector`: an error squiggle by default) on the rendered line `lineLocator`, or undefined. */
+export async function squiggleOn(page, editor, lineLocator, selector = '.squiggly-error') {
   const line = await lineLocator.first().boundingBox().catch(() => null);
   if (!line) return undefined;
-  for (const squiggle of await editor.locator('.squiggly-error').all()) {
+  for (const squiggle of await editor.locator(selector).all()) {
     const box = await squiggle.boundingBox().catch(() => null);
     if (box && box.width > 0 && Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) < line.height / 2) return box;
   }
