@@ -68,13 +68,18 @@ export class Analyzer {
     }
   }
 
-  /** Diagnostics of an open document at its current version; undefined when it is not open or not analysable. */
-  async analyse(uri: string): Promise<Analysis | undefined> {
+  /**
+   * Diagnostics of an open document at its current version; undefined when it is not open or not analysable.
+   * `early`: the preliminary pass may take the settings asked at start (`Configuration.settingsEarly`).
+   */
+  async analyse(uri: string, early = true): Promise<Analysis | undefined> {
     const { documents, projects, configuration, log } = this.host;
     const opened = documents.get(uri);
     if (!opened || opened.fileName === undefined || !isSupported(opened.fileName, opened.languageId)) return undefined;
     const fileName = opened.fileName;
-    const settings = await configuration.settingsFor(uri);
+    const own = configuration.settingsFor(uri);
+    const atHand = early && this.host.preliminary?.answers(fileName) ? configuration.settingsEarly(uri, fileName) : undefined;
+    const settings = await (atHand ?? own);
     this.host.startup?.mark('settings');
     if (!settings.enable) return this.finish(documents.get(uri), [], 'disabled', 0, settings);
     if (isInNodeModules(fileName)) return this.finish(documents.get(uri), [], 'ok', 0, settings);
@@ -97,6 +102,8 @@ export class Analyzer {
       this.host.preliminary.loadSoon(fileName);
       return analysis;
     }
+    // The typed pass takes the document's own settings.
+    if (atHand) return this.analyse(uri, false);
     const file = await configuration.forFile(uri, fileName, settings);
     this.host.startup?.mark('options');
     let progress: WorkDoneProgressServerReporter | undefined;

@@ -3,6 +3,7 @@
  * sent at start by clients that cannot be asked), the workspace's ESLint config (trusted workspaces only), and from
  * both what each rule checks for.
  */
+import { pathToFileURL } from 'node:url';
 import { eslintCheckOptions, type CheckOptions, type EslintRules } from 'unblock-core';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities.js';
@@ -25,6 +26,8 @@ export class Configuration {
   folders: readonly string[] = [];
   private globalSettings: UnblockSettings = defaultSettings;
   private readonly settingsCache = new Map<string, Promise<UnblockSettings>>();
+  /** The answers of `settingsCache` that have come in. */
+  private readonly settingsIn = new Map<string, UnblockSettings>();
   private readonly eslintConfigs: EslintConfigs;
 
   constructor(
@@ -41,7 +44,35 @@ export class Configuration {
   /** Settings sent without being asked for (`initializationOptions`, `workspace/didChangeConfiguration`). */
   received(raw: unknown): void {
     if (raw !== undefined) this.globalSettings = this.read(raw);
+    this.forget();
+  }
+
+  /**
+   * Asks for the settings of each workspace folder, at start: the preliminary pass answers the first file with them
+   * (`settingsEarly`) instead of waiting for its own, a round trip through the editor, busy then.
+   */
+  prefetch(): void {
+    if (!this.client().configuration) return;
+    for (const folder of this.folders) void this.settingsFor(pathToFileURL(folder).href);
+  }
+
+  /**
+   * The settings of the document at `uri` without a round trip of its own: its own once they have come in, else
+   * those of its workspace folder, asked at start (what VS Code answers for every file of a folder; other editors
+   * answer one set for all); undefined when neither was asked. For the preliminary pass only, which the typed pass
+   * — with the document's own settings — replaces.
+   */
+  settingsEarly(uri: string, fileName: string): Promise<UnblockSettings> | undefined {
+    if (!this.client().configuration) return Promise.resolve(this.globalSettings);
+    const own = this.settingsIn.get(uri);
+    if (own) return Promise.resolve(own);
+    const folder = this.workspaceFolderOf(fileName);
+    return folder === undefined ? undefined : this.settingsCache.get(pathToFileURL(folder).href);
+  }
+
+  private forget(): void {
     this.settingsCache.clear();
+    this.settingsIn.clear();
   }
 
   /**
@@ -56,7 +87,7 @@ export class Configuration {
       return JSON.stringify(this.globalSettings) !== before;
     }
     const asked = [...this.settingsCache];
-    this.settingsCache.clear();
+    this.forget();
     const pairs = await Promise.all(asked.map(([uri, before]) => Promise.all([before, this.settingsFor(uri)])));
     return pairs.some(([before, after]) => JSON.stringify(before) !== JSON.stringify(after));
   }
@@ -70,13 +101,17 @@ export class Configuration {
     if (!this.client().configuration) return Promise.resolve(this.globalSettings);
     let settings = this.settingsCache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'unblock' }).then(
+      const asked: Promise<UnblockSettings> = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'unblock' }).then(
         (raw: unknown) => (raw === null || raw === undefined ? this.globalSettings : this.read(raw)),
         (error: unknown) => {
           this.log.failed('workspace/configuration', error);
           return this.globalSettings;
         },
       );
+      settings = asked.then((answer) => {
+        if (this.settingsCache.get(uri) === settings) this.settingsIn.set(uri, answer);
+        return answer;
+      });
       this.settingsCache.set(uri, settings);
     }
     return settings;

@@ -27,6 +27,22 @@ export interface PreliminaryHost {
   typesLoaded(): void;
 }
 
+/** What `warmUp` checks: the shapes a first file has (imports, `require`, async functions, methods, callbacks). */
+const warmUpSamples: ReadonlyArray<readonly [string, string]> = [
+  [
+    '/unblock-warm-up/sample.ts',
+    [
+      "import * as fs from 'node:fs';",
+      "import { execSync } from 'node:child_process';",
+      'export class Sample {',
+      "  async read(): Promise<string> { return fs.readFileSync('a', 'utf8') + execSync('b').toString(); }",
+      '}',
+      "export const handler = async () => [1].map((n) => fs.existsSync(String(n)));",
+    ].join('\n'),
+  ],
+  ['/unblock-warm-up/sample.js', "const { readFileSync } = require('fs');\nmodule.exports = async function load() { return readFileSync('a'); };"],
+];
+
 /** Wait this long after a preliminary answer before building the program (which holds the thread for a while). */
 const loadDelayMs = 50;
 
@@ -51,6 +67,24 @@ export class PreliminaryAnswers {
     if (assigned) return !assigned.loaded;
     // Not opened yet: a loaded project that includes it answers with types at once.
     return !projects.projects().some((project) => project.loaded && project.hasRoot(fileName));
+  }
+
+  /**
+   * Runs the preliminary pass once on samples held in memory, and reads the first workspace folder's tsconfig.json
+   * (nothing is reported, nothing of the workspace runs), while the server waits for its first document: that
+   * document is then answered by code already compiled, not by the interpreter (on the demo app, 50 → 20 ms on an
+   * idle machine; more on a busy one, where the first squiggle races the editor's own start-up). Returns what it
+   * went through: the samples' findings and the config read.
+   */
+  warmUp(options: CheckOptions, folders: readonly string[]): { findings: number; configFile: string | undefined } {
+    if (!this.enabled || !options.direct) return { findings: 0, configFile: undefined };
+    const environment = { resolves: () => true, syntheticDefaultImports: true };
+    let findings = 0;
+    for (const [fileName, text] of warmUpSamples) findings += preliminaryCheck(fileName, text, options.direct, environment).findings.length;
+    // Reading a tsconfig.json the same way (its text only; the project is not listed): the first file's is next.
+    const configFile = folders[0] && findNearestConfig(path.join(folders[0], 'unblock-warm-up.ts'), (file) => ts.sys.fileExists(file));
+    if (configFile) parseConfig(configFile, () => undefined, { listFiles: false });
+    return { findings, configFile: configFile || undefined };
   }
 
   /** The preliminary findings of a document's `text` (none when `no-blocking-call` is off). */

@@ -24,7 +24,7 @@ import {
 import { Analyzer } from './analysis.js';
 import { clientSupport, registerCapabilities, serverCapabilities, workspaceFolders, type ClientSupport } from './capabilities.js';
 import { chainActionResolved, codeActions, showDocumentation } from './code-actions.js';
-import { Configuration } from './configuration.js';
+import { checkOptions, Configuration } from './configuration.js';
 import { OpenDocuments } from './documents.js';
 import { Log, messageOf } from './log.js';
 import { limitHeapGrowth } from './memory.js';
@@ -36,6 +36,7 @@ import { ProjectService } from './projects/project-service.js';
 import { bundledTypesRoot } from './projects/tsconfig.js';
 import type { InitializationOptions } from './protocol.js';
 import { Scheduler } from './scheduler.js';
+import { defaultSettings } from './settings.js';
 import { Startup } from './startup.js';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- read at run time so the version never drifts
@@ -144,6 +145,7 @@ export class UnblockServer {
 
   private async initialized(): Promise<void> {
     this.startup.mark('initialized');
+    this.configuration.prefetch();
     const { folders, trusted } = this.configuration;
     this.log.info(
       `${serverName} ${serverVersion} (TypeScript ${ts.version}): ${this.client.pull ? 'pull' : 'push'} diagnostics, ` +
@@ -157,6 +159,15 @@ export class UnblockServer {
       });
     }
     await registerCapabilities(this.connection, this.client, this.log);
+    // While no document is open yet: the first one is answered sooner by code that has run once.
+    setImmediate(() => {
+      if (this.documents.all().length > 0) return;
+      try {
+        this.preliminary.warmUp(checkOptions(undefined, defaultSettings), this.configuration.folders);
+      } catch (error) {
+        this.log.failed('warming up the preliminary pass', error);
+      }
+    });
   }
 
   private async didChange({ textDocument, contentChanges }: DidChangeTextDocumentParams): Promise<void> {

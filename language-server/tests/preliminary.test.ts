@@ -77,6 +77,46 @@ describe('preliminary answers while types load', () => {
   });
 });
 
+describe('the first answer and the settings', () => {
+  let project: string;
+  afterEach(() => removeFixture(project));
+
+  it("takes its workspace folder's settings, asked at start, without waiting for the document's own; the typed answer takes the document's", async () => {
+    project = await copyFixture(path.join(fixturesDir, 'project'));
+    await writeFile(path.join(project, 'src', 'load.ts'), helper);
+    const uri = uriOf(path.join(project, 'src', 'first.ts'));
+    // The document's own settings are held until the first answer is in: an answer that waited for them never comes.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    const client = await TestClient.start({
+      pull: true,
+      workspaceFolder: project,
+      initializationOptions: { preliminary: true },
+      settingsOf: (scopeUri) => {
+        asked.push(scopeUri === uri ? 'document' : scopeUri === uriOf(project) ? 'folder' : String(scopeUri));
+        return scopeUri === uri ? held.then(() => ({ severity: 'error' })) : { severity: 'warning' };
+      },
+    });
+    try {
+      await client.open(uri, code);
+      const first = await client.pull(uri);
+      expect(first.map((diagnostic) => [diagnostic.range.start.line + 1, diagnostic.severity])).toEqual([[4, DiagnosticSeverity.Warning]]);
+      expect(asked).toEqual(['folder', 'document']);
+      release();
+      await client.waitFor('workspace/diagnostic/refresh', () => (client.refreshRequests > 0 ? true : undefined));
+      const typed = await client.pull(uri);
+      expect(typed.map((diagnostic) => [diagnostic.range.start.line + 1, diagnostic.severity])).toEqual([
+        [4, DiagnosticSeverity.Error],
+        [5, DiagnosticSeverity.Error],
+      ]);
+    } finally {
+      release();
+      await client.stop();
+    }
+  });
+});
+
 describe('preliminary answers in a workspace with an ESLint config', () => {
   let folder: string;
   beforeAll(async () => {

@@ -14,6 +14,8 @@ import { limitHeapGrowth, serverEnvironment, withServerEnvironment } from '../sr
 import { ProjectService } from '../src/projects/project-service.js';
 import { findNearestConfig, withNodeTypes } from '../src/projects/tsconfig.js';
 import { detectorOptions } from 'unblock-core';
+import { checkOptions } from '../src/configuration.js';
+import { PreliminaryAnswers, type PreliminaryHost } from '../src/preliminary.js';
 import { defaultSettings, normalizeSettings } from '../src/settings.js';
 import { applyEdits } from './helpers/client.js';
 
@@ -270,5 +272,28 @@ describe('memory settings', () => {
     expect(limitHeapGrowth(['--heap-growing-percent=50'], (flags) => set.push(flags))).toBe(false);
     expect(limitHeapGrowth(['--heap_growing_percent=300'], (flags) => set.push(flags))).toBe(false);
     expect(set).toHaveLength(1);
+  });
+});
+
+describe('warming up the preliminary pass', () => {
+  const answers = () => new PreliminaryAnswers({} as PreliminaryHost);
+
+  it("runs the whole pass on its samples (found as in a real file) and reads the first folder's tsconfig.json", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'unblock-warm-up-'));
+    try {
+      await writeFile(path.join(folder, 'tsconfig.json'), '{ "compilerOptions": { "strict": true } }');
+      expect(answers().warmUp(checkOptions(undefined, defaultSettings), [folder])).toEqual({ findings: 3, configFile: path.join(folder, 'tsconfig.json') });
+      // readFileSync and execSync in the method, readFileSync in the JavaScript sample; not existsSync in the `.map()`
+      // callback (only types can tell when a callback runs).
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('does nothing when the preliminary pass is off, or no-blocking-call is', () => {
+    const off = answers();
+    off.enabled = false;
+    expect(off.warmUp(checkOptions(undefined, defaultSettings), [])).toEqual({ findings: 0, configFile: undefined });
+    expect(answers().warmUp({ ...checkOptions(undefined, defaultSettings), direct: undefined }, [])).toEqual({ findings: 0, configFile: undefined });
   });
 });

@@ -30,7 +30,7 @@ export function uriOf(fileName) {
 export class LspClient {
   /**
    * `server`: the script Node runs (with `args`, after `nodeArgs`); `env`: the whole environment (default: this
-   * process's); `configuration(item)`: the answer to one `workspace/configuration` item.
+   * process's); `configuration(item)`: the answer to one `workspace/configuration` item (or a promise of it).
    */
   constructor({ name = 'server', server, args = ['--stdio'], nodeArgs = [], env = process.env, cwd, configuration = () => null }) {
     this.name = name;
@@ -63,7 +63,7 @@ export class LspClient {
     connection.onNotification(protocol.ShowMessageNotification.type, (params) => this.record(() => this.shownMessages.push(params)));
     connection.onNotification('unblock/status', (params) => this.record(() => this.statuses.push(params)));
     connection.onNotification('$/progress', (params) => this.record(() => this.progress.push(params)));
-    connection.onRequest('workspace/configuration', (params) => params.items.map((item) => this.configuration(item)));
+    connection.onRequest('workspace/configuration', (params) => Promise.all(params.items.map((item) => this.configuration(item))));
     connection.onRequest('window/workDoneProgress/create', (params) => {
       this.record(() => this.progressCreated.push(params.token));
       return null;

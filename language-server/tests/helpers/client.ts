@@ -46,20 +46,30 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** Answer `workspace/configuration` with these settings (and declare the capability). */
   readonly settings?: Record<string, unknown>;
+  /** Or per scope, maybe later (`TestClient.settingsOf`; declares the capability too). */
+  readonly settingsOf?: (scopeUri: string | undefined) => unknown;
   readonly workspaceFolder?: string;
 }
 
 export class TestClient extends LspClient {
   /** What `workspace/configuration` answers for the `unblock` section; tests change it. */
   settings: Record<string, unknown> | undefined;
+  /** When set, answers the `unblock` section instead of `settings`, per scope (and may take its time). */
+  settingsOf: ((scopeUri: string | undefined) => unknown) | undefined;
 
   private constructor(settings: Record<string, unknown> | undefined) {
-    super({ name: 'unblock-language-server', server: serverPath, configuration: (item) => (item.section === 'unblock' ? (this.settings ?? null) : null) });
+    super({
+      name: 'unblock-language-server',
+      server: serverPath,
+      configuration: (item: { section?: string; scopeUri?: string }) =>
+        item.section !== 'unblock' ? null : this.settingsOf ? this.settingsOf(item.scopeUri) : (this.settings ?? null),
+    });
     this.settings = settings;
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const client = new TestClient(options.settings);
+    client.settingsOf = options.settingsOf;
     const capabilities: ClientCapabilities = {
       ...options.capabilities,
       textDocument: {
@@ -70,7 +80,7 @@ export class TestClient extends LspClient {
       },
       workspace: {
         ...(options.pull && { diagnostics: { refreshSupport: true } }),
-        ...(options.settings && { configuration: true }),
+        ...((options.settings || options.settingsOf) && { configuration: true }),
         ...options.capabilities?.workspace,
       },
     };
