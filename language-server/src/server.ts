@@ -5,6 +5,8 @@
  * projects (`projects/`), settings (`configuration.ts`), scheduling (`scheduler.ts`), analysis (`analysis.ts`), code
  * actions (`code-actions.ts`) — and keeps a failing handler from taking the server down.
  */
+// First: the compile cache covers what is loaded after it.
+import { flushCompileCache } from './compile-cache.js';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import {
@@ -138,7 +140,9 @@ export class UnblockServer {
       analyse: (uri) => analyzer.analyseReporting(uri),
       publish: (diagnostics) => connection.sendDiagnostics(diagnostics),
       requestRefresh: () => connection.languages.diagnostics.refresh(),
-      answered: ({ uri, diagnostics, preliminary }) => this.startup.answered(uri, diagnostics.length, preliminary === true),
+      answered: ({ uri, diagnostics, preliminary }) => {
+        if (this.startup.answered(uri, diagnostics.length, preliminary === true)) flushCompileCache();
+      },
     });
     return { capabilities: serverCapabilities(this.client), serverInfo: { name: serverName, version: serverVersion } };
   }

@@ -30,9 +30,9 @@ export class Startup {
     if (!this.reported && !this.steps.has(step)) this.steps.set(step, performance.now());
   }
 
-  /** The first answer went out: `diagnostics` for `uri`, from the preliminary pass or with types. */
-  answered(uri: string, diagnostics: number, preliminary: boolean): void {
-    if (this.reported) return;
+  /** An answer went out: `diagnostics` for `uri`, from the preliminary pass or with types. Whether it was the first. */
+  answered(uri: string, diagnostics: number, preliminary: boolean): boolean {
+    if (this.reported) return false;
     this.reported = true;
     const at = (ms: number) => `+${Math.round(ms)}`;
     const steps = [...this.steps].map(([step, ms]) => `${step} ${at(ms)}`).join(', ');
@@ -42,5 +42,6 @@ export class Startup {
         `${at(performance.now())} ms after the process started at ${new Date(performance.timeOrigin).toISOString()} (${steps}; ` +
         `${Math.round(cpuMs())} ms of CPU time)`,
     );
+    return true;
   }
 }
