@@ -4,26 +4,72 @@
  * read from the editor's and the server's logs (all wall-clock times of this machine): the extension host, the
  * extensions' activation, unblock's server (process start, initialize, didOpen, pull, settings, ESLint config, first
  * answer), TypeScript's server start. No timed assertion. The file is a copy of the demo app's config.ts with a type
- * error added after its imports, opened before anything else and closed after.
+ * error added after its imports (or any project's file with an async function that blocks and a type error added at
+ * its end), opened before anything else and closed after. With the squiggle-floor test extension installed
+ * (floor-extension/), also when the editor draws a squiggle that an extension sets the moment the file opens: the
+ * least any extension's squiggle can take in this editor, on this machine.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { listFiles, log, openFile, runCommand, until } from './helpers.mjs';
 
-const relativePath = 'src/routes/first-open.ts';
+/** The demo app's first file: where it is, and the lines unblock's squiggle and TypeScript's are expected on. */
+export const demoFirstFile = {
+  relativePath: 'src/routes/first-open.ts',
+  unblockLine: /config = JSON\.parse\(fs\.readFileSync\(CONFIG_PATH/,
+  typescriptLine: /firstOpenTypeError: number/,
+};
+/** The line the squiggle-floor extension marks (floor-extension/): its squiggle is the earliest any can be drawn. */
+const floorLine = '// squiggle-floor: the test extension marks this line the moment the file opens';
+
+/**
+ * tests/e2e/floor-extension packaged as a .vsix (in `dir`): installed beside unblock's, it adds an error diagnostic
+ * on the `squiggle-floor` line as the file opens — what the editor itself takes to draw a squiggle.
+ */
+export function packageFloorExtension(root, dir) {
+  const source = path.join(dir, 'floor-extension');
+  fs.cpSync(path.join(root, 'tests', 'e2e', 'floor-extension'), source, { recursive: true });
+  const vsix = path.join(dir, 'squiggle-floor.vsix');
+  const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], { cwd: source, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`vsce package (squiggle-floor) failed: ${result.stderr || result.stdout}`);
+  return vsix;
+}
 
 /** Writes the file into the workspace (before the workbench opens: quick open finds it). */
 export function writeFirstFile(workspace, configSource) {
-  const text = configSource.replace("const CONFIG_PATH = join(DATA_DIR, 'config.json');", "const CONFIG_PATH = join(DATA_DIR, 'config.json');\nexport const firstOpenTypeError: number = 'not a number';");
-  fs.writeFileSync(path.join(workspace, relativePath), text);
+  const text = configSource.replace("const CONFIG_PATH = join(DATA_DIR, 'config.json');", `const CONFIG_PATH = join(DATA_DIR, 'config.json');\nexport const firstOpenTypeError: number = 'not a number';\n${floorLine}`);
+  fs.writeFileSync(path.join(workspace, demoFirstFile.relativePath), text);
 }
 
 /**
- * Prints and returns `{ unblockMs, typescriptMs, steps }`, from pressing Enter to open the file (undefined: none in
- * 120 s); `steps`: [what, ms after Enter] from the logs under `userData` (when given).
+ * Any project's first file: a copy of `source` (relative to the workspace) beside it, with an async function that
+ * blocks and a type error added at its end (what `npm run bench:lsp` opens). Returns it as `demoFirstFile` is.
  */
-export async function firstSquiggles(page, workspace, userData) {
+export function writeAppendedFile(workspace, source) {
+  const relativePath = path.join(path.dirname(source), 'unblock-first-open.ts');
+  const appended = [
+    '',
+    "import { readFileSync as firstOpenReadFileSync } from 'node:fs';",
+    "export async function firstOpenBlocking(): Promise<string> { return firstOpenReadFileSync('first-open.txt', 'utf8'); }",
+    "export const firstOpenTypeError: number = 'not a number';",
+    floorLine,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(workspace, relativePath), fs.readFileSync(path.join(workspace, source), 'utf8') + appended);
+  return { relativePath, unblockLine: /return firstOpenReadFileSync\('first-open\.txt'/, typescriptLine: /firstOpenTypeError: number/ };
+}
+
+/**
+ * Prints and returns `{ unblockMs, typescriptMs, floorMs, steps }`, from pressing Enter to open the file (undefined:
+ * none in 120 s; `floorMs` with `withFloor`, the squiggle-floor extension installed); `steps`: [what, ms after Enter]
+ * from the logs under `userData` (when given); `label` says when it opened; `file`: what `writeFirstFile` (the
+ * default) or `writeAppendedFile` wrote.
+ */
+export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false } = {}) {
+  const { relativePath, unblockLine, typescriptLine } = file;
   let entered = 0;
   await openFile(page, relativePath, { onEnter: () => (entered = Date.now()) });
   const editorShownMs = Date.now() - entered;
@@ -32,23 +78,28 @@ export async function firstSquiggles(page, workspace, userData) {
       (at) => at - entered,
       (error) => log(`no ${what}: ${error.message.split('\n')[0]}`),
     );
-  const [unblockMs, typescriptMs] = await Promise.all([
-    when('unblock squiggle', /config = JSON\.parse\(fs\.readFileSync\(CONFIG_PATH/),
-    when('TypeScript squiggle', /firstOpenTypeError: number/),
+  const [unblockMs, typescriptMs, floorMs] = await Promise.all([
+    when('unblock squiggle', unblockLine),
+    when('TypeScript squiggle', typescriptLine),
+    withFloor ? when('squiggle-floor squiggle', /squiggle-floor:/) : undefined,
   ]);
   const ratio = unblockMs !== undefined && typescriptMs ? ` (${(unblockMs / typescriptMs).toFixed(2)}× TypeScript's)` : '';
-  console.log(`FIRST SQUIGGLE of the first file opened (${relativePath}): unblock ${unblockMs ?? '—'} ms${ratio}, TypeScript ${typescriptMs ?? '—'} ms after opening`);
+  const gap = unblockMs === undefined || floorMs === undefined ? undefined : unblockMs - floorMs;
+  const relative = gap === undefined ? '—' : gap >= 0 ? `${gap} ms after it` : `${-gap} ms before it`;
+  const floor = floorMs === undefined ? '' : `; the floor (a squiggle set by an extension as the file opens) ${floorMs} ms: unblock ${relative}`;
+  console.log(`FIRST SQUIGGLE of ${label} (${relativePath}): unblock ${unblockMs ?? '—'} ms${ratio}, TypeScript ${typescriptMs ?? '—'} ms after opening${floor}`);
   const steps = [
     ['editor shown', editorShownMs],
     ...(userData ? await stepsFromLogs(userData, entered) : []),
     ['unblock squiggle on screen', unblockMs],
     ['TypeScript squiggle on screen', typescriptMs],
+    ['squiggle-floor squiggle on screen', floorMs],
   ].filter(([, ms]) => ms !== undefined);
   console.log('  timeline, ms after Enter opened the file (negative: before):');
   for (const [what, ms] of steps.sort((a, b) => a[1] - b[1])) console.log(`    ${String(Math.round(ms)).padStart(7)}  ${what}`);
   await runCommand(page, 'View: Close Editor');
   await rm(path.join(workspace, relativePath));
-  return { unblockMs, typescriptMs, steps };
+  return { unblockMs, typescriptMs, floorMs, steps };
 }
 
 /** The wall-clock time (ms) at which an error squiggle is first drawn on the line of the editor matching `line`. */

@@ -26,6 +26,26 @@ export async function until(what, ms, condition) {
   }
 }
 
+/**
+ * Waits until the machine is quiet — at least `idle` of all CPU time idle over one second, as a user who opens a file
+ * once the window has finished starting — or `ms` have passed. Returns the ms waited and whether it settled.
+ */
+export async function settled({ idle = 0.8, ms = 60_000 } = {}) {
+  const cpu = async () => {
+    const [, ...fields] = (await fs.promises.readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).map(Number);
+    return { total: fields.reduce((sum, value) => sum + value, 0), idle: fields[3] + (fields[4] ?? 0) };
+  };
+  const start = Date.now();
+  for (let before = await cpu(); Date.now() - start < ms; ) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await cpu();
+    const share = (after.idle - before.idle) / Math.max(1, after.total - before.total);
+    if (share >= idle) return { waitedMs: Date.now() - start, settled: true };
+    before = after;
+  }
+  return { waitedMs: Date.now() - start, settled: false };
+}
+
 /** 1-based line and column of the first capture group of `pattern` in `text`. */
 export function position(text, pattern) {
   const match = pattern.exec(text);
@@ -202,14 +222,15 @@ export function serverPids(module, ancestor) {
 
 /**
  * A sandboxed code-server's folders under a new temp run folder: its own HOME and XDG folders, user data (with the
- * settings the test needs), extensions, and a copy of fixtures/demo-app whose node_modules is the repository's.
+ * settings the test needs), extensions, and a copy of `project` (default fixtures/demo-app) whose node_modules is
+ * the repository's.
  */
-export function sandbox(root) {
+export function sandbox(root, project = path.join(root, 'fixtures', 'demo-app')) {
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'unblock-e2e-'));
   const home = path.join(run, 'home');
   const userData = path.join(run, 'data');
   const extensions = path.join(run, 'extensions');
-  const workspace = path.join(run, 'ws', 'demo-app');
+  const workspace = path.join(run, 'ws', path.basename(project));
   for (const dir of [path.join(home, '.run'), path.join(userData, 'User'), extensions, workspace]) fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(path.join(home, '.run'), 0o700);
   const sandboxEnv = {
@@ -244,10 +265,11 @@ export function sandbox(root) {
       2,
     ),
   );
-  // The demo project, copied; its node_modules is the repository's (for @types/node, bcryptjs, eslint).
-  fs.cpSync(path.join(root, 'fixtures', 'demo-app'), workspace, {
+  // The project (the demo app by default), copied; its node_modules is the repository's (@types/node, bcryptjs,
+  // eslint).
+  fs.cpSync(project, workspace, {
     recursive: true,
-    filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
+    filter: (source) => !/[\\/](node_modules|dist|\.git)$/.test(source),
   });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(workspace, 'node_modules'), 'dir');
   return { run, home, userData, extensions, workspace, env: sandboxEnv };

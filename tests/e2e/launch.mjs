@@ -17,7 +17,11 @@ export function vsixFromArguments(root) {
   return path.join(root, 'vscode-client', `unblock-vscode-${version}.vsix`);
 }
 
-export async function launchVsCode({ root, vsix }) {
+/**
+ * `project`: the folder copied into the sandbox and opened (default fixtures/demo-app); `prepare(workspace)` runs on
+ * the copy before the workbench opens it; `alsoInstall`: more .vsix files, installed after `vsix`.
+ */
+export async function launchVsCode({ root, vsix, project, prepare, alsoInstall = [] }) {
   const e2eHome = process.env.E2E_HOME ?? path.join(os.homedir(), '.cache', 'unblock-e2e');
   const csVersion = process.env.CS_VERSION ?? '4.100.3';
   const codeServer = path.join(e2eHome, `code-server-${csVersion}`, 'node_modules', '.bin', 'code-server');
@@ -28,11 +32,14 @@ export async function launchVsCode({ root, vsix }) {
     [vsix, 'run `npm run package`'],
   ]);
   const { chromium } = createRequire(path.join(e2eHome, 'tools', 'package.json'))('playwright-core');
-  const box = sandbox(root);
+  const box = sandbox(root, project);
+  await prepare?.(box.workspace);
   const dirs = ['--config', path.join(box.run, 'config.yaml'), '--user-data-dir', box.userData, '--extensions-dir', box.extensions];
-  await promisify(execFile)(codeServer, [...dirs, '--install-extension', vsix], { env: box.env, encoding: 'utf8', timeout: 120_000 }).catch((error) => {
-    throw new Error(`code-server --install-extension failed: ${error.stdout ?? ''}${error.stderr ?? error.message}`);
-  });
+  for (const extension of [vsix, ...alsoInstall]) {
+    await promisify(execFile)(codeServer, [...dirs, '--install-extension', extension], { env: box.env, encoding: 'utf8', timeout: 120_000 }).catch((error) => {
+      throw new Error(`code-server --install-extension ${path.basename(extension)} failed: ${error.stdout ?? ''}${error.stderr ?? error.message}`);
+    });
+  }
 
   const port = await freePort();
   const output = await fs.promises.open(path.join(box.run, 'code-server.log'), 'w');

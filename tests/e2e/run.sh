@@ -4,9 +4,11 @@
 #   2. build everything and package vscode-client/unblock-vscode-<version>.vsix;
 #   3. server-bundle.smoke.mjs: the .vsix's bundled server works on its own (unpacked, no node_modules around);
 #   4. vscode.e2e.mjs: install the .vsix into code-server and drive it with headless Chromium;
-#   5. steady-squiggles.e2e.mjs: squiggles sampled on every frame while typing (its own code-server);
+#   5. steady-squiggles.e2e.mjs: the first squiggle of a file opened once the window has settled, then squiggles
+#      sampled on every frame while typing (its own code-server);
 #   6. chain-refactor.e2e.mjs: the "Make `loadConfig` async" refactor across files (its own code-server).
-# The last line sums the checks of all of them: `N passed, N failed`.
+# The last line sums the checks of all of them: `N passed, N failed`. first-squiggle.e2e.mjs, run by hand, times the
+# first squiggle on any project (--project <folder> --file <file>), e.g. a large one.
 # Screenshots go to artifacts/e2e/; a passing run also refreshes vscode-client/images/screenshot.png.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

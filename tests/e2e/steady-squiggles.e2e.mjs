@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Steady squiggles while typing, in a real VS Code (code-server 4.100.3 + the .vsix, headless Chromium): in
- * src/routes/config.ts of the demo app, Enter at the end of the flagged line, then 29 characters at 60 ms a key,
- * then undo. The page samples the squiggle on the flagged line — whose text never changes — on every animation
+ * In a real VS Code (code-server 4.100.3 + the .vsix, headless Chromium), first the first squiggle of a file opened
+ * once the window has settled (the machine quiet), beside TypeScript's and the squiggle floor's, with the steps
+ * between (first-squiggle.mjs); then steady squiggles while typing: in src/routes/config.ts of the demo app, Enter
+ * at the end of the flagged line, then 29 characters at 60 ms a key, then undo. The page samples the squiggle on the flagged line — whose text never changes — on every animation
  * frame, from before the first key until 1.5 s after the undo; one frame without it fails the check.
  *
  *   node tests/e2e/steady-squiggles.e2e.mjs --vsix vscode-client/unblock-vscode-0.1.0.vsix
@@ -10,9 +11,11 @@
  * Prints PASS/FAIL lines and `N passed, N failed`; screenshots go to artifacts/e2e/ (steady-*.png).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { elapsed, gotoLine, log, openFile, position, squiggleOn, until } from './helpers.mjs';
+import { firstSquiggles, packageFloorExtension, writeFirstFile } from './first-squiggle.mjs';
+import { elapsed, gotoLine, log, openFile, position, settled, squiggleOn, until } from './helpers.mjs';
 import { launchVsCode, vsixFromArguments } from './launch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -71,8 +74,22 @@ function stopSampling() {
 let vscode;
 try {
   fs.mkdirSync(artifacts, { recursive: true });
-  vscode = await launchVsCode({ root, vsix: vsixFromArguments(root) });
-  const { page, workspace } = vscode;
+  vscode = await launchVsCode({
+    root,
+    vsix: vsixFromArguments(root),
+    alsoInstall: [packageFloorExtension(root, fs.mkdtempSync(path.join(os.tmpdir(), 'unblock-floor-')))],
+    prepare: (workspace) => writeFirstFile(workspace, fs.readFileSync(path.join(workspace, file), 'utf8')),
+  });
+  const { page, workspace, userData } = vscode;
+  // First, as a user who opens a file once the window has finished starting: the first squiggle, beside TypeScript's.
+  const quiet = await settled();
+  const label = `a file opened once the window had settled (${quiet.settled ? '' : 'not '}quiet after ${quiet.waitedMs} ms)`;
+  const first = await firstSquiggles(page, workspace, userData, { label, withFloor: true });
+  check(
+    first.unblockMs !== undefined && first.typescriptMs !== undefined && first.floorMs !== undefined,
+    "opened once the window had settled: unblock's squiggle, TypeScript's and the floor's are drawn",
+    `unblock ${first.unblockMs} ms, TypeScript ${first.typescriptMs} ms, floor ${first.floorMs} ms after opening`,
+  );
   const source = fs.readFileSync(path.join(workspace, file), 'utf8');
   const call = position(source, /config = JSON\.parse\((fs\.readFileSync)\(CONFIG_PATH/);
   const editor = await openFile(page, file);

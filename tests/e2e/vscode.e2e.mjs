@@ -41,7 +41,7 @@ import {
   tail,
   until,
 } from './helpers.mjs';
-import { firstSquiggles, writeFirstFile } from './first-squiggle.mjs';
+import { firstSquiggles, packageFloorExtension, writeFirstFile } from './first-squiggle.mjs';
 import { vsixFromArguments } from './launch.mjs';
 import { fixDoubleQuotedFile, writeDoubleQuotedFile } from './quote-style.mjs';
 
@@ -95,6 +95,9 @@ try {
     `code-server --install-extension ${path.basename(vsix)}`,
     `${installed ?? installOutput.trim().split('\n').pop()} in ${Date.now() - t} ms`,
   );
+  // The squiggle floor (a test extension): what the editor takes to draw any extension's squiggle on the first file.
+  const floor = spawnSync(codeServer, [...csArgs, '--install-extension', packageFloorExtension(root, run)], { env: sandboxEnv, encoding: 'utf8', timeout: 120_000 });
+  if (floor.status !== 0) log(`the squiggle-floor extension did not install: ${floor.stdout}${floor.stderr}`);
 
   // -------------------------------------------------------------------------------------------------------------
   // Start code-server in its own process group (detached: setsid), so one kill stops it and all it forked.
@@ -147,7 +150,7 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   log(`workbench ready in ${Date.now() - t} ms`);
-  await firstSquiggles(page, workspace, userData); // prints both times and the steps between
+  await firstSquiggles(page, workspace, userData, { withFloor: true }); // prints the times and the steps between
   // -------------------------------------------------------------------------------------------------------------
   // config.ts: the squiggle on `fs.readFileSync(CONFIG_PATH, 'utf8')` inside `async function getConfig`.
   // -------------------------------------------------------------------------------------------------------------
