@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoFirstFile, firstSquiggles, packageFloorExtension, writeAppendedFile, writeFirstFile } from './first-squiggle.mjs';
+import { demoFirstFile, firstSquiggles, packageFloorExtension, writeMarkedCopy, writeFirstFile } from './first-squiggle.mjs';
 import { elapsed, settled } from './helpers.mjs';
 import { launchVsCode, vsixFromArguments } from './launch.mjs';
 
@@ -47,7 +47,7 @@ try {
     alsoInstall: [floorVsix],
     project,
     prepare: (workspace) => {
-      if (project) file = writeAppendedFile(workspace, argument('--file'));
+      if (project) file = writeMarkedCopy(workspace, argument('--file'));
       else writeFirstFile(workspace, fs.readFileSync(path.join(workspace, 'src', 'routes', 'config.ts'), 'utf8'));
     },
   });

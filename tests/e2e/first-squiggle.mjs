@@ -5,7 +5,7 @@
  * extensions' activation, unblock's server (process start, initialize, didOpen, pull, settings, ESLint config, first
  * answer), TypeScript's server start. No timed assertion. The file is a copy of the demo app's config.ts with a type
  * error added after its imports (or any project's file with an async function that blocks and a type error added at
- * its end), opened before anything else and closed after. With the squiggle-floor test extension installed
+ * its top), opened before anything else and closed after. With the squiggle-floor test extension installed
  * (floor-extension/), also when the editor draws a squiggle that an extension sets the moment the file opens: the
  * least any extension's squiggle can take in this editor, on this machine.
  */
@@ -46,19 +46,18 @@ export function writeFirstFile(workspace, configSource) {
 
 /**
  * Any project's first file: a copy of `source` (relative to the workspace) beside it, with an async function that
- * blocks and a type error added at its end (what `npm run bench:lsp` opens). Returns it as `demoFirstFile` is.
+ * blocks, a type error and the floor's line added at its top (on screen as it opens). Returns it as `demoFirstFile` is.
  */
-export function writeAppendedFile(workspace, source) {
+export function writeMarkedCopy(workspace, source) {
   const relativePath = path.join(path.dirname(source), 'unblock-first-open.ts');
-  const appended = [
-    '',
+  const added = [
     "import { readFileSync as firstOpenReadFileSync } from 'node:fs';",
     "export async function firstOpenBlocking(): Promise<string> { return firstOpenReadFileSync('first-open.txt', 'utf8'); }",
     "export const firstOpenTypeError: number = 'not a number';",
     floorLine,
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(workspace, relativePath), fs.readFileSync(path.join(workspace, source), 'utf8') + appended);
+  fs.writeFileSync(path.join(workspace, relativePath), added + fs.readFileSync(path.join(workspace, source), 'utf8'));
   return { relativePath, unblockLine: /return firstOpenReadFileSync\('first-open\.txt'/, typescriptLine: /firstOpenTypeError: number/ };
 }
 
@@ -66,7 +65,7 @@ export function writeAppendedFile(workspace, source) {
  * Prints and returns `{ unblockMs, typescriptMs, floorMs, steps }`, from pressing Enter to open the file (undefined:
  * none in 120 s; `floorMs` with `withFloor`, the squiggle-floor extension installed); `steps`: [what, ms after Enter]
  * from the logs under `userData` (when given); `label` says when it opened; `file`: what `writeFirstFile` (the
- * default) or `writeAppendedFile` wrote.
+ * default) or `writeMarkedCopy` wrote.
  */
 export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false } = {}) {
   const { relativePath, unblockLine, typescriptLine } = file;
