@@ -11,7 +11,8 @@
 // unblock finds) and a type error (what TypeScript finds). Projects: the demo app (fixtures/demo-app), and a large
 // project when BENCH_LARGE_PROJECT names its folder (one tsconfig.json; BENCH_LARGE_FILE: the file to open, relative
 // to it, default the first .ts file under src/). Target: unblock's first squiggle within 1 s of opening, and within
-// 1.5× TypeScript's.
+// 1.5× TypeScript's; a second file opened a second after the first answer, while types load, answered within 1 s too
+// (the program is built on the server's one thread: a file opened meanwhile waits for it).
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -26,6 +27,8 @@ const unblockServer = path.join(root, 'language-server', 'dist', 'server.js');
 const tsserver = path.join(path.dirname(require.resolve('typescript/package.json')), 'lib', 'tsserver.js');
 const targetMs = 1000;
 const targetRatio = 1.5;
+/** The second file opens this long after the first answer. */
+const secondAfterMs = 1000;
 const deadlineMs = 300_000;
 
 const appended = [
@@ -92,13 +95,23 @@ async function unblockSquiggles(project, fileName, text, preliminary) {
     let items = await pull();
     if (items.length > 0) first = now() - started;
     const typedStatus = () => client.statuses.find((status) => status.uri === uri && status.state === 'ok');
+    // A second file, opened a second after the first answer: answered at once too, or only once the program is built?
+    let second;
+    if (preliminary && !typedStatus()) {
+      await new Promise((resolve) => setTimeout(resolve, secondAfterMs));
+      const secondUri = uriOf(fileName.replace(/(\.[cm]?tsx?)$/, '-second$1'));
+      const secondOpened = now();
+      await client.notify('textDocument/didOpen', { textDocument: { uri: secondUri, languageId: 'typescript', version: 1, text } });
+      const answer = await client.request('textDocument/diagnostic', { textDocument: { uri: secondUri } }, { timeoutMs: deadlineMs });
+      second = { ms: now() - secondOpened, findings: answer.items?.length ?? 0, typed: typedStatus() !== undefined };
+    }
     if (!typedStatus()) {
       await client.waitFor('the typed analysis', () => (client.refreshRequests > 0 ? true : undefined), deadlineMs);
       items = await pull();
     }
     const typed = now() - started;
     first ??= items.length > 0 ? typed : undefined;
-    return { first, typed, preliminaryFindings: client.statuses.find((status) => status.uri === uri && status.state === 'loading-types')?.findings, typedFindings: items.length };
+    return { first, typed, second, preliminaryFindings: client.statuses.find((status) => status.uri === uri && status.state === 'loading-types')?.findings, typedFindings: items.length };
   } finally {
     await client.stop();
   }
@@ -132,8 +145,13 @@ async function measure(name, project, fileName) {
     ['unblock: typed result', ms(withPreliminary.typed), `${withPreliminary.typedFindings} findings`],
     ['unblock without the preliminary pass: first squiggle', ms(typedOnly.first), `${typedOnly.typedFindings} findings`],
   ];
+  const { second } = withPreliminary;
+  if (second) {
+    const when = second.typed ? 'after the types had loaded' : 'while types load';
+    rows.splice(2, 0, [`unblock: a second file, opened ${secondAfterMs / 1000} s after (${when})`, ms(second.ms), `${second.findings} findings`]);
+  }
   for (const [label, value, note] of rows) process.stdout.write(`  ${label.padEnd(56)} ${value.padStart(9)}  ${note}\n`);
-  const withinTarget = withPreliminary.first !== undefined && withPreliminary.first <= targetMs && ratio <= targetRatio;
+  const withinTarget = withPreliminary.first !== undefined && withPreliminary.first <= targetMs && ratio <= targetRatio && (second === undefined || second.ms <= targetMs);
   process.stdout.write(
     `  first squiggle / TypeScript's: ${ratio === undefined ? '—' : `${ratio.toFixed(2)}×`} ` +
       `(target ≤ ${targetMs} ms and ≤ ${targetRatio}×: ${withinTarget ? 'met' : 'NOT met'})\n`,
