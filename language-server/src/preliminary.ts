@@ -51,6 +51,8 @@ export class PreliminaryAnswers {
   /** Files answered by the preliminary pass whose project is to be loaded, and the timer that will load them. */
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Projects whose first program is being built (read ahead, in slices). */
+  private readonly building = new Map<Project, Promise<void>>();
   /** `InitializationOptions.preliminary`. */
   enabled = true;
 
@@ -142,6 +144,15 @@ export class PreliminaryAnswers {
 
   private async build(project: Project): Promise<void> {
     if (project.disposed || project.loaded) return;
+    // Being read ahead already (a file of it opened meanwhile): that build covers it.
+    const under = this.building.get(project);
+    if (under) return under;
+    const building = this.buildNow(project).finally(() => this.building.delete(project));
+    this.building.set(project, building);
+    return building;
+  }
+
+  private async buildNow(project: Project): Promise<void> {
     const { connection, log } = this.host;
     const progress = this.host.client().progress ? await connection.window.createWorkDoneProgress() : undefined;
     const name = project.configFile ? path.relative(project.directory, project.configFile) || project.name : project.name;

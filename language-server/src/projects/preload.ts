@@ -5,10 +5,12 @@
  * work a few milliseconds at a time, giving the event loop back between slices: each file is read and parsed into
  * the document registry the language service takes its files from (same key, version and options as the service's
  * own request, so the service reuses it instead of parsing it again), its imports are resolved through the
- * project's module resolution cache (which the service's resolution reads), what they resolve to is read the same
- * way, and each file is bound (TypeScript binds a file once). Nothing here decides what the program holds: a file
+ * project's module resolution cache (which the service's resolution reads), what they and its `/// <reference>`s
+ * lead to is read the same way (the default libraries and the `types` packages too), and each file is bound
+ * (TypeScript binds a file once). Nothing here decides what the program holds: a file
  * it would not take was read for nothing, a key that differs is only a miss.
  */
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as ts from 'typescript';
 
@@ -18,7 +20,7 @@ export interface PreloadInput {
   readonly options: ts.CompilerOptions;
   readonly registry: ts.DocumentRegistry;
   /** The language service's host: snapshots and versions as the service asks for them, and the file system. */
-  readonly host: ts.ModuleResolutionHost & Pick<ts.LanguageServiceHost, 'getScriptSnapshot' | 'getScriptVersion'>;
+  readonly host: ts.ModuleResolutionHost & Pick<ts.LanguageServiceHost, 'getScriptSnapshot' | 'getScriptVersion' | 'getCurrentDirectory'>;
   /** The project's module resolution cache, as it is now. */
   resolutionCache(): ts.ModuleResolutionCache;
   /** Stop at the next slice (the project is disposed, or its program was built meanwhile). */
@@ -68,8 +70,20 @@ export async function preload(input: PreloadInput): Promise<Preloaded> {
   if (!getSetExternalModuleIndicator || !getEmitScriptTarget || !bindSourceFile) return { files, busyMs: 0, slices: 0, release };
   const slice = input.sliceMs ?? sliceMs;
   const sourceFileOptions = { languageVersion: getEmitScriptTarget(options), setExternalModuleIndicator: getSetExternalModuleIndicator(options), jsDocParsingMode: undefined };
-  const queue = [...input.rootNames];
-  const seen = new Set(queue);
+  const queue: string[] = [];
+  const seen = new Set<string>();
+  const add = (fileName: string | undefined) => {
+    if (fileName && !seen.has(fileName)) {
+      seen.add(fileName);
+      queue.push(fileName);
+    }
+  };
+  input.rootNames.forEach(add);
+  // The default libraries and the `types` packages, which the program reads too (after the roots).
+  const libDirectory = path.dirname(ts.getDefaultLibFilePath(options));
+  if (!options.noLib) (options.lib ?? [path.basename(ts.getDefaultLibFilePath(options))]).forEach((lib) => add(path.join(libDirectory, lib)));
+  const typesOwner = path.join(input.host.getCurrentDirectory(), '__inferred type names__.ts');
+  for (const name of options.types ?? []) add(ts.resolveTypeReferenceDirective(name, typesOwner, options, host).resolvedTypeReferenceDirective?.resolvedFileName);
   let busyMs = 0;
   let slices = 0;
   let sliceStart = performance.now();
@@ -95,11 +109,13 @@ export async function preload(input: PreloadInput): Promise<Preloaded> {
     for (const specifier of moduleSpecifiers(sourceFile)) {
       const mode = ts.getModeForUsageLocation(sourceFile, specifier, options);
       const resolved = ts.resolveModuleName(specifier.text, fileName, options, host, resolutionCache, undefined, mode).resolvedModule;
-      if (resolved && typedExtensions.has(resolved.extension) && !seen.has(resolved.resolvedFileName)) {
-        seen.add(resolved.resolvedFileName);
-        queue.push(resolved.resolvedFileName);
-      }
+      if (resolved && typedExtensions.has(resolved.extension)) add(resolved.resolvedFileName);
     }
+    // `/// <reference path>`, `/// <reference types>` and `/// <reference lib>` (how @types/node and the libraries
+    // are put together).
+    for (const reference of sourceFile.referencedFiles) add(path.resolve(path.dirname(fileName), reference.fileName));
+    for (const reference of sourceFile.typeReferenceDirectives) add(ts.resolveTypeReferenceDirective(reference.fileName, fileName, options, host).resolvedTypeReferenceDirective?.resolvedFileName);
+    for (const reference of sourceFile.libReferenceDirectives) add(path.join(libDirectory, `lib.${reference.fileName.toLowerCase()}.d.ts`));
   }
   busyMs += performance.now() - sliceStart;
   return { files, busyMs, slices, release };
