@@ -105,8 +105,11 @@ async function unblockSquiggles(project, fileName, text, preliminary) {
       const answer = await client.request('textDocument/diagnostic', { textDocument: { uri: secondUri } }, { timeoutMs: deadlineMs });
       second = { ms: now() - secondOpened, findings: answer.items?.length ?? 0, typed: typedStatus() !== undefined };
     }
-    if (!typedStatus()) {
-      await client.waitFor('the typed analysis', () => (client.refreshRequests > 0 ? true : undefined), deadlineMs);
+    // Pulled again on each refresh until the answer is the typed one (a refresh can come for another reason first:
+    // the second file may change what the first one's findings depend on).
+    for (let refreshes = 0; !typedStatus(); ) {
+      const seen = refreshes;
+      refreshes = await client.waitFor('the typed analysis', () => (client.refreshRequests > seen ? client.refreshRequests : undefined), deadlineMs);
       items = await pull();
     }
     const typed = now() - started;
