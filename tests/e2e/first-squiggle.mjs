@@ -45,11 +45,12 @@ export function writeFirstFile(workspace, configSource) {
 }
 
 /**
- * Any project's first file: a copy of `source` (relative to the workspace) beside it, with an async function that
- * blocks, a type error and the floor's line added at its top (on screen as it opens). Returns it as `demoFirstFile` is.
+ * Any project's first file: a copy of `source` (relative to the workspace) beside it, named `name`, with an async
+ * function that blocks, a type error and the floor's line added at its top (on screen as it opens). Returns it as
+ * `demoFirstFile` is.
  */
-export function writeMarkedCopy(workspace, source) {
-  const relativePath = path.join(path.dirname(source), 'unblock-first-open.ts');
+export function writeMarkedCopy(workspace, source, name = 'unblock-first-open.ts') {
+  const relativePath = path.join(path.dirname(source), name);
   const added = [
     "import { readFileSync as firstOpenReadFileSync } from 'node:fs';",
     "export async function firstOpenBlocking(): Promise<string> { return firstOpenReadFileSync('first-open.txt', 'utf8'); }",
@@ -63,11 +64,12 @@ export function writeMarkedCopy(workspace, source) {
 
 /**
  * Prints and returns `{ unblockMs, typescriptMs, floorMs, steps }`, from pressing Enter to open the file (undefined:
- * none in 120 s; `floorMs` with `withFloor`, the squiggle-floor extension installed); `steps`: [what, ms after Enter]
+ * none in 120 s; `floorMs` with `withFloor`, the squiggle-floor extension installed; no `typescriptMs` when not
+ * `withTypeScript`: not waited for); `steps`: [what, ms after Enter]
  * from the logs under `userData` (when given); `label` says when it opened; `file`: what `writeFirstFile` (the
  * default) or `writeMarkedCopy` wrote.
  */
-export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false } = {}) {
+export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false, withTypeScript = true } = {}) {
   const { relativePath, unblockLine, typescriptLine } = file;
   let entered = 0;
   await openFile(page, relativePath, { onEnter: () => (entered = Date.now()) });
@@ -79,7 +81,7 @@ export async function firstSquiggles(page, workspace, userData, { label = 'the f
     );
   const [unblockMs, typescriptMs, floorMs] = await Promise.all([
     when('unblock squiggle', unblockLine),
-    when('TypeScript squiggle', typescriptLine),
+    withTypeScript ? when('TypeScript squiggle', typescriptLine) : undefined,
     withFloor ? when('squiggle-floor squiggle', /squiggle-floor:/) : undefined,
   ]);
   const ratio = unblockMs !== undefined && typescriptMs ? ` (${(unblockMs / typescriptMs).toFixed(2)}× TypeScript's)` : '';
