@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOptions } from '../src/configuration.js';
 import { OpenDocuments } from '../src/documents.js';
 import type { Project } from '../src/projects/project.js';
+import { preload } from '../src/projects/preload.js';
 import { ProjectService } from '../src/projects/project-service.js';
 import { defaultSettings } from '../src/settings.js';
 import { repoRoot } from './helpers/client.js';
@@ -107,6 +108,42 @@ describe('reading a project ahead of its first program', () => {
       ahead.dispose();
       plain.dispose();
     }
+  });
+
+  it('holds nothing in the registry once released, or when a file fails to read', async () => {
+    // The registry, counting what is held: acquired and not released.
+    const real = ts.createDocumentRegistry(true);
+    let held = 0;
+    const registry: ts.DocumentRegistry = {
+      ...real,
+      acquireDocument: (...args) => (held++, real.acquireDocument(...args)),
+      releaseDocument: ((...args: unknown[]) => {
+        held--;
+        (real.releaseDocument as (...all: unknown[]) => void)(...args);
+      }) as ts.DocumentRegistry['releaseDocument'],
+    };
+    const entries = () => held;
+    const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, noLib: true };
+    let reads = 0;
+    const host = {
+      ...ts.sys,
+      getCurrentDirectory: () => folder,
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (fileName: string) => {
+        if (++reads === 3 && failing) throw new Error('unreadable');
+        return ts.ScriptSnapshot.fromString(ts.sys.readFile(fileName) ?? '');
+      },
+    };
+    const input = { rootNames: roots(), options, registry, host, resolutionCache: () => ts.createModuleResolutionCache(folder, (name) => name, options), stopped: () => false };
+    let failing = false;
+    const read = await preload(input);
+    expect(entries()).toBe(read.files.size);
+    read.release();
+    expect(entries()).toBe(0);
+    failing = true;
+    reads = 0;
+    await expect(preload(input)).rejects.toThrow('unreadable');
+    expect(entries()).toBe(0);
   });
 
   it('gives the event loop its turn between slices, and stops once the project is disposed', async () => {

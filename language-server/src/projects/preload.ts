@@ -87,35 +87,40 @@ export async function preload(input: PreloadInput): Promise<Preloaded> {
   let busyMs = 0;
   let slices = 0;
   let sliceStart = performance.now();
-  for (let index = 0; index < queue.length; index++) {
-    if (index > 0 && performance.now() - sliceStart >= slice) {
-      busyMs += performance.now() - sliceStart;
-      slices++;
-      await nextTurn();
-      if (input.stopped()) break;
-      sliceStart = performance.now();
+  try {
+    for (let index = 0; index < queue.length; index++) {
+      if (index > 0 && performance.now() - sliceStart >= slice) {
+        busyMs += performance.now() - sliceStart;
+        slices++;
+        await nextTurn();
+        if (input.stopped()) break;
+        sliceStart = performance.now();
+      }
+      const fileName = queue[index]!;
+      const snapshot = host.getScriptSnapshot(fileName);
+      if (!snapshot) continue;
+      const resolutionCache = input.resolutionCache();
+      const format = ts.getImpliedNodeFormatForFile(fileName as ts.Path, resolutionCache.getPackageJsonInfoCache(), host, options);
+      const version = host.getScriptVersion(fileName);
+      const sourceFile = registry.acquireDocument(fileName, options, snapshot, version, undefined, { ...sourceFileOptions, impliedNodeFormat: format });
+      held.push({ fileName, scriptKind: (sourceFile as ts.SourceFile & { scriptKind: ts.ScriptKind }).scriptKind, format });
+      files.set(fileName, sourceFile);
+      // Binding sets the parent pointers the import modes are read through.
+      bindSourceFile(sourceFile, options);
+      for (const specifier of moduleSpecifiers(sourceFile)) {
+        const mode = ts.getModeForUsageLocation(sourceFile, specifier, options);
+        const resolved = ts.resolveModuleName(specifier.text, fileName, options, host, resolutionCache, undefined, mode).resolvedModule;
+        if (resolved && typedExtensions.has(resolved.extension)) add(resolved.resolvedFileName);
+      }
+      // `/// <reference path>`, `/// <reference types>` and `/// <reference lib>` (how @types/node and the libraries
+      // are put together).
+      for (const reference of sourceFile.referencedFiles) add(path.resolve(path.dirname(fileName), reference.fileName));
+      for (const reference of sourceFile.typeReferenceDirectives) add(ts.resolveTypeReferenceDirective(reference.fileName, fileName, options, host).resolvedTypeReferenceDirective?.resolvedFileName);
+      for (const reference of sourceFile.libReferenceDirectives) add(path.join(libDirectory, `lib.${reference.fileName.toLowerCase()}.d.ts`));
     }
-    const fileName = queue[index]!;
-    const snapshot = host.getScriptSnapshot(fileName);
-    if (!snapshot) continue;
-    const resolutionCache = input.resolutionCache();
-    const format = ts.getImpliedNodeFormatForFile(fileName as ts.Path, resolutionCache.getPackageJsonInfoCache(), host, options);
-    const version = host.getScriptVersion(fileName);
-    const sourceFile = registry.acquireDocument(fileName, options, snapshot, version, undefined, { ...sourceFileOptions, impliedNodeFormat: format });
-    held.push({ fileName, scriptKind: (sourceFile as ts.SourceFile & { scriptKind: ts.ScriptKind }).scriptKind, format });
-    files.set(fileName, sourceFile);
-    // Binding sets the parent pointers the import modes are read through.
-    bindSourceFile(sourceFile, options);
-    for (const specifier of moduleSpecifiers(sourceFile)) {
-      const mode = ts.getModeForUsageLocation(sourceFile, specifier, options);
-      const resolved = ts.resolveModuleName(specifier.text, fileName, options, host, resolutionCache, undefined, mode).resolvedModule;
-      if (resolved && typedExtensions.has(resolved.extension)) add(resolved.resolvedFileName);
-    }
-    // `/// <reference path>`, `/// <reference types>` and `/// <reference lib>` (how @types/node and the libraries
-    // are put together).
-    for (const reference of sourceFile.referencedFiles) add(path.resolve(path.dirname(fileName), reference.fileName));
-    for (const reference of sourceFile.typeReferenceDirectives) add(ts.resolveTypeReferenceDirective(reference.fileName, fileName, options, host).resolvedTypeReferenceDirective?.resolvedFileName);
-    for (const reference of sourceFile.libReferenceDirectives) add(path.join(libDirectory, `lib.${reference.fileName.toLowerCase()}.d.ts`));
+  } catch (error) {
+    release(); // nothing is held by a read-ahead that failed
+    throw error;
   }
   busyMs += performance.now() - sliceStart;
   return { files, busyMs, slices, release };
