@@ -3,7 +3,7 @@
  * initialized, heard of the first document, had its settings and options (with the ESLint config's, where that is
  * read), and answered; and the CPU time it had used. Logged once, with the first answer: the line that tells whether
  * a late first squiggle was the server's doing or the editor's (wall-clock times, so they line up with the editor's
- * own logs).
+ * own logs). Where types came later, one more line says when the first typed answer went out.
  */
 import { performance } from 'node:perf_hooks';
 import { counted } from './log.js';
@@ -20,6 +20,7 @@ export type StartupStep = 'loaded' | 'initialize' | 'initialized' | 'didOpen' | 
 export class Startup {
   private readonly steps = new Map<StartupStep, number>();
   private reported = false;
+  private typedReported = false;
 
   /** Made when the server's code has loaded (its `loaded` step). */
   constructor(private readonly log: (message: string) => void) {
@@ -32,11 +33,16 @@ export class Startup {
 
   /** An answer went out: `diagnostics` for `uri`, from the preliminary pass or with types. Whether it was the first. */
   answered(uri: string, diagnostics: number, preliminary: boolean): boolean {
+    const at = (ms: number) => `+${Math.round(ms)}`;
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    if (!preliminary && !this.typedReported) {
+      this.typedReported = true;
+      // After preliminary answers: when the types were in, on the same clock.
+      if (this.reported) this.log(`first typed answer: ${name}, ${counted(diagnostics, 'diagnostic')}, ${at(performance.now())} ms after the process started`);
+    }
     if (this.reported) return false;
     this.reported = true;
-    const at = (ms: number) => `+${Math.round(ms)}`;
     const steps = [...this.steps].map(([step, ms]) => `${step} ${at(ms)}`).join(', ');
-    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     this.log(
       `first answer: ${name}, ${counted(diagnostics, 'diagnostic')}${preliminary ? ' (preliminary, types loading)' : ''}, ` +
         `${at(performance.now())} ms after the process started at ${new Date(performance.timeOrigin).toISOString()} (${steps}; ` +

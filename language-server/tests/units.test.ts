@@ -17,6 +17,7 @@ import { detectorOptions } from 'unblock-core';
 import { checkOptions } from '../src/configuration.js';
 import { PreliminaryAnswers, type PreliminaryHost } from '../src/preliminary.js';
 import { defaultSettings, normalizeSettings } from '../src/settings.js';
+import { Startup } from '../src/startup.js';
 import { applyEdits } from './helpers/client.js';
 
 const rule = 'unblock/no-blocking-call';
@@ -295,5 +296,29 @@ describe('warming up the preliminary pass', () => {
     off.enabled = false;
     expect(off.warmUp(checkOptions(undefined, defaultSettings), [])).toEqual({ findings: 0, configFile: undefined });
     expect(answers().warmUp({ ...checkOptions(undefined, defaultSettings), direct: undefined }, [])).toEqual({ findings: 0, configFile: undefined });
+  });
+});
+
+describe('the first-answer log', () => {
+  it('says when the first answer went out, and after preliminary answers when the first typed one did', () => {
+    const lines: string[] = [];
+    const startup = new Startup((line) => lines.push(line));
+    startup.mark('didOpen');
+    expect(startup.answered('file:///p/a.ts', 1, true)).toBe(true);
+    expect(startup.answered('file:///p/b.ts', 2, true)).toBe(false);
+    expect(startup.answered('file:///p/a.ts', 2, false)).toBe(false);
+    startup.answered('file:///p/b.ts', 2, false);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^first answer: a\.ts, 1 diagnostic \(preliminary, types loading\), \+\d+ ms after the process started at \S+ \(loaded \+\d+, didOpen \+\d+; \d+ ms of CPU time\)$/);
+    expect(lines[1]).toMatch(/^first typed answer: a\.ts, 2 diagnostics, \+\d+ ms after the process started$/);
+  });
+
+  it('says it once when the first answer is typed already', () => {
+    const lines: string[] = [];
+    const startup = new Startup((line) => lines.push(line));
+    startup.answered('file:///p/a.ts', 0, false);
+    startup.answered('file:///p/a.ts', 0, false);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^first answer: a\.ts, 0 diagnostics, /);
   });
 });

@@ -151,6 +151,8 @@ async function stepsFromLogs(userData, entered) {
       if (name) steps.push([`unblock server: ${name}`, started + Number(at)]);
     }
     steps.push([`unblock server: first answer sent (the server had used ${answer[4]} ms of CPU time)`, started + Number(answer[1])]);
+    const typed = /\[unblock\] first typed answer: .*? \+(\d+) ms after the process started/.exec(read(/Unblock\.log$/));
+    if (typed) steps.push(['unblock server: first typed answer sent (types loaded)', started + Number(typed[1])]);
   } else {
     log('no "first answer" line in the Unblock output');
   }
