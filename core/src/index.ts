@@ -15,7 +15,7 @@ export { blockingTagNames, hasMarker } from './analysis/jsdoc-tags.js';
 // Fixes that span files: make a chain of the project's functions async.
 export { planAsyncChain, planAsyncChains, type ChainPlan, type ChainRefusal, type ChainRefusalReason } from './fixes/chain.js';
 export { applyFixEdits, diagnosticLine, newErrors, newTypeErrors } from './fixes/chain-check.js';
-export { preliminaryCheck, preliminaryEnvironment, type PreliminaryEnvironment, type PreliminaryResult } from './analysis/preliminary.js';
+export { preliminaryCheck, preliminaryEnvironment, typedExtensions, type PreliminaryEnvironment, type PreliminaryResult } from './analysis/preliminary.js';
 // Incremental checking, for editors.
 export { checkedFile, checkEditedFile, prepareEdit, type CheckedFile, type PreparedEdit } from './incremental/edit.js';
 export { IncrementalChecker, type CheckResult } from './incremental/checker.js';

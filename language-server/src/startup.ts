@@ -33,6 +33,8 @@ export class Startup {
 
   /** An answer went out: `diagnostics` for `uri`, from the preliminary pass or with types. Whether it was the first. */
   answered(uri: string, diagnostics: number, preliminary: boolean): boolean {
+    // Every answer comes here: after the first, only the first typed one has a line to log.
+    if (this.reported && (preliminary || this.typedReported)) return false;
     const at = (ms: number) => `+${Math.round(ms)}`;
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     if (!preliminary && !this.typedReported) {

@@ -225,7 +225,8 @@ export function preliminaryEnvironment(fileName: string, options: ts.CompilerOpt
   };
 }
 
-const typedExtensions: ReadonlySet<string> = new Set([ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts, ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Mts, ts.Extension.Cts]);
+/** The extensions of a resolved module that give the program declarations (TypeScript sources and `.d.ts`). */
+export const typedExtensions: ReadonlySet<string> = new Set([ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts, ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Mts, ts.Extension.Cts]);
 
 /** Parse and bind one file: symbols for its own declarations and imports, nothing else read. */
 function bindOnly(sourceFile: ts.SourceFile): ts.Program {

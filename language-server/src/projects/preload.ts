@@ -13,6 +13,7 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as ts from 'typescript';
+import { typedExtensions } from 'unblock-core';
 
 /** What a read-ahead needs of its project. */
 export interface PreloadInput {
@@ -47,8 +48,6 @@ interface Internals {
   bindSourceFile?: (file: ts.SourceFile, options: ts.CompilerOptions) => void;
 }
 const internals = ts as unknown as Internals;
-
-const typedExtensions: ReadonlySet<string> = new Set([ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts, ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Mts, ts.Extension.Cts]);
 
 /** One slice of work, then the event loop's turn: long enough to get on, short enough for an answer to go out. */
 export const sliceMs = 15;
