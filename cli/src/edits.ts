@@ -27,7 +27,6 @@ export class FileEdits {
 /** The edits applied to a text: the core's, the same the editor's type check applies. */
 export { applyFixEdits as applyEdits } from 'unblock-core';
 
-
 function same(a: FixEdit, b: FixEdit): boolean {
   return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
 }

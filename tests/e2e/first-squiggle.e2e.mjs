@@ -44,7 +44,6 @@ let ok = false;
 try {
   let file = demoFirstFile;
   let second;
-  fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
   const floorVsix = packageFloorExtension(root, fs.mkdtempSync(path.join(os.tmpdir(), 'unblock-floor-')));
   vscode = await launchVsCode({
     root,
@@ -73,7 +72,7 @@ try {
     const { unblockMs, typescriptMs, floorMs } = await firstSquiggles(page, workspace, userData, { label, file, withFloor: true });
     ok = [unblockMs, typescriptMs, floorMs].every((ms) => ms !== undefined);
   }
-  console.log(`${ok ? 'PASS' : 'FAIL'} unblock's squiggle, TypeScript's and the floor's are drawn in ${path.basename(workspace)}, `);
+  console.log(`${ok ? 'PASS' : 'FAIL'} unblock's squiggle, TypeScript's and the floor's are drawn in ${path.basename(workspace)}`);
 } catch (error) {
   console.log(`FAIL the test ran to the end — ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
 } finally {

@@ -65,9 +65,8 @@ export function writeMarkedCopy(workspace, source, name = 'unblock-first-open.ts
 /**
  * Prints and returns `{ unblockMs, typescriptMs, floorMs, steps }`, from pressing Enter to open the file (undefined:
  * none in 120 s; `floorMs` with `withFloor`, the squiggle-floor extension installed; no `typescriptMs` when not
- * `withTypeScript`: not waited for); `steps`: [what, ms after Enter]
- * from the logs under `userData` (when given); `label` says when it opened; `file`: what `writeFirstFile` (the
- * default) or `writeMarkedCopy` wrote.
+ * `withTypeScript`: not waited for); `steps`: [what, ms after Enter] from the logs under `userData` (when given);
+ * `label` says when it opened; `file`: what `writeFirstFile` (the default) or `writeMarkedCopy` wrote.
  */
 export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false, withTypeScript = true } = {}) {
   const { relativePath, unblockLine, typescriptLine } = file;
@@ -131,7 +130,11 @@ async function stepsFromLogs(userData, entered) {
   const logs = path.join(userData, 'logs');
   const read = (pattern) => listFiles(logs).filter((file) => pattern.test(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   const firstAnswer = /\[unblock\] first answer: .*? \+(\d+) ms after the process started at (\S+) \(([^)]*); (\d+) ms of CPU time\)/;
-  const answer = await until('the server\'s "first answer" line in the Unblock output', 15_000, () => firstAnswer.exec(read(/Unblock\.log$/))).catch(() => undefined);
+  const unblockLog = await until('the server\'s "first answer" line in the Unblock output', 15_000, () => {
+    const text = read(/Unblock\.log$/);
+    return firstAnswer.test(text) && text;
+  }).catch(() => '');
+  const answer = firstAnswer.exec(unblockLog);
   const hostLog = read(/(remote)?exthost\.log$/);
   const logTime = (text, pattern) => {
     const match = new RegExp(`^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*${pattern}`, 'm').exec(text);
@@ -151,7 +154,7 @@ async function stepsFromLogs(userData, entered) {
       if (name) steps.push([`unblock server: ${name}`, started + Number(at)]);
     }
     steps.push([`unblock server: first answer sent (the server had used ${answer[4]} ms of CPU time)`, started + Number(answer[1])]);
-    const typed = /\[unblock\] first typed answer: .*? \+(\d+) ms after the process started/.exec(read(/Unblock\.log$/));
+    const typed = /\[unblock\] first typed answer: .*? \+(\d+) ms after the process started/.exec(unblockLog);
     if (typed) steps.push(['unblock server: first typed answer sent (types loaded)', started + Number(typed[1])]);
   } else {
     log('no "first answer" line in the Unblock output');

@@ -4,14 +4,16 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- VS Code loads this extension as CommonJS
 const vscode = require('vscode');
 
+const marker = 'squiggle-floor';
+
 function activate(context) {
   const diagnostics = vscode.languages.createDiagnosticCollection('squiggle-floor');
   const mark = (document) => {
     const found = [];
     for (let line = 0; line < document.lineCount; line++) {
       const text = document.lineAt(line).text;
-      const column = text.indexOf('squiggle-floor');
-      if (column >= 0) found.push(new vscode.Diagnostic(new vscode.Range(line, column, line, column + 14), 'squiggle floor', vscode.DiagnosticSeverity.Error));
+      const column = text.indexOf(marker);
+      if (column >= 0) found.push(new vscode.Diagnostic(new vscode.Range(line, column, line, column + marker.length), 'squiggle floor', vscode.DiagnosticSeverity.Error));
     }
     if (found.length > 0) diagnostics.set(document.uri, found);
   };
