@@ -7,10 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
   State,
   TransportKind,
+  type ErrorHandler,
   type LanguageClientOptions,
   type Middleware,
   type NodeModule,
@@ -24,6 +27,7 @@ import {
   type InitializationOptions,
   type StatusParams,
 } from 'unblock-language-server/protocol';
+import { CrashBudget } from './crashes.js';
 import { StatusItem } from './status.js';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
@@ -119,6 +123,7 @@ class ServerController {
       traceOutputChannel: this.output,
       // Read when the client starts: a restart (on trust change) sends the new value.
       initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+      errorHandler: restartOnCrash(new CrashBudget()),
       middleware: {
         provideDiagnostics: keepShownWhenCancelled,
         workspace: {
@@ -176,6 +181,20 @@ function ownCommands(client: LanguageClient, own: ReadonlySet<string>): void {
   const register = feature.register.bind(feature);
   feature.register = (data) =>
     register({ ...data, registerOptions: { ...data.registerOptions, commands: data.registerOptions.commands.filter((command) => !own.has(command)) } });
+}
+
+/**
+ * A server that dies is started again. vscode-languageclient's default handler shuts the client down on a write
+ * error the stream itself reports — what a write to a server that just died gives (EPIPE) when the client has more
+ * to send (the user types on) before it reads that the server's output closed — and a client shut down that way
+ * never starts a new server. Here a failed write is logged and the connection's close decides: a new server, within
+ * the crash budget. A write fails only once the server's end of the pipe is closed, so the close always follows.
+ */
+function restartOnCrash(budget: CrashBudget): ErrorHandler {
+  return {
+    error: (error) => ({ action: ErrorAction.Continue, message: `A message to the server was not delivered: ${error.message}`, handled: true }),
+    closed: () => (budget.crashed() ? { action: CloseAction.Restart } : { action: CloseAction.DoNotRestart, message: budget.refusal('unblock') }),
+  };
 }
 
 /**
