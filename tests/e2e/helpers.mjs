@@ -189,16 +189,21 @@ export function tail(file) {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').slice(-5).join(' | ') : '';
 }
 
+/** A process's state letter and parent, from /proc. */
+function stat(pid) {
+  const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const [state, ppid] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state, ppid: Number(ppid) };
+}
+
+/** The process that started `pid` (for a language server: the extension host). */
+export const parentPid = (pid) => stat(pid).ppid;
+
 /**
  * Live processes that run `module` (an argument equal to it, as `node <module> --stdio` has) and descend from
  * `ancestor`: the unblock server of this code-server, found in /proc.
  */
 export function serverPids(module, ancestor) {
-  const stat = (pid) => {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const [state, ppid] = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state, ppid: Number(ppid) };
-  };
   const descends = (pid) => {
     for (let current = pid, depth = 0; current > 1 && depth < 64; depth++) {
       if (current === ancestor) return true;
