@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { listFiles, log, openFile, runCommand, until } from './helpers.mjs';
+import { languageStatusText, listFiles, log, openFile, runCommand, until } from './helpers.mjs';
 
 /** The demo app's first file: where it is, and the lines unblock's squiggle and TypeScript's are expected on. */
 export const demoFirstFile = {
@@ -68,7 +68,7 @@ export function writeMarkedCopy(workspace, source, name = 'unblock-first-open.ts
  * `withTypeScript`: not waited for); `steps`: [what, ms after Enter] from the logs under `userData` (when given);
  * `label` says when it opened; `file`: what `writeFirstFile` (the default) or `writeMarkedCopy` wrote.
  */
-export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false, withTypeScript = true } = {}) {
+export async function firstSquiggles(page, workspace, userData, { label = 'the first file opened', file = demoFirstFile, withFloor = false, withTypeScript = true, withStatus = false } = {}) {
   const { relativePath, unblockLine, typescriptLine } = file;
   let entered = 0;
   await openFile(page, relativePath, { onEnter: () => (entered = Date.now()) });
@@ -78,8 +78,11 @@ export async function firstSquiggles(page, workspace, userData, { label = 'the f
       (at) => at - entered,
       (error) => log(`no ${what}: ${error.message.split('\n')[0]}`),
     );
+  const unblockSquiggle = when('unblock squiggle', unblockLine);
+  // withStatus: what the language status says as soon as unblock's squiggle is drawn (types still loading).
+  const loadingStatus = withStatus && unblockSquiggle.then(async () => ({ text: await languageStatusText(page).catch(() => ''), ms: Date.now() - entered }));
   const [unblockMs, typescriptMs, floorMs] = await Promise.all([
-    when('unblock squiggle', unblockLine),
+    unblockSquiggle,
     withTypeScript ? when('TypeScript squiggle', typescriptLine) : undefined,
     withFloor ? when('squiggle-floor squiggle', /squiggle-floor:/) : undefined,
   ]);
@@ -97,9 +100,20 @@ export async function firstSquiggles(page, workspace, userData, { label = 'the f
   ].filter(([, ms]) => ms !== undefined);
   console.log('  timeline, ms after Enter opened the file (negative: before):');
   for (const [what, ms] of steps.sort((a, b) => a[1] - b[1])) console.log(`    ${String(Math.round(ms)).padStart(7)}  ${what}`);
+  const status = withStatus ? { whileLoading: await loadingStatus, typed: await typedStatus(page, entered) } : undefined;
   await runCommand(page, 'View: Close Editor');
   await rm(path.join(workspace, relativePath));
-  return { unblockMs, typescriptMs, floorMs, steps };
+  return { unblockMs, typescriptMs, floorMs, steps, status };
+}
+
+/** What the language status says once it no longer says types are loading (up to 60 s), and when it was read. */
+async function typedStatus(page, entered) {
+  let text = '';
+  await until('the language status after types loaded', 60_000, async () => {
+    text = await languageStatusText(page);
+    return /unblock: (\d+ blocking calls?|no blocking calls)/.test(text);
+  }).catch(() => {});
+  return { text, ms: Date.now() - entered };
 }
 
 /** The wall-clock time (ms) at which an error squiggle is first drawn on the line of the editor matching `line`. */

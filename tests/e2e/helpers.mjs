@@ -59,6 +59,17 @@ export function normalize(text) {
   return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What unblock's language status item (in the `{}` of the status bar) says of the active editor: the text of the
+ * hover that shows it, '' when it does not show. The mouse leaves first, so the hover is opened afresh.
+ */
+export async function languageStatusText(page) {
+  await page.mouse.move(10, 880);
+  await page.locator('[id="status.languageStatus"]').hover({ timeout: 5_000 });
+  const hover = page.locator('.monaco-hover:visible, .context-view .hover-language-status', { hasText: 'unblock' }).first();
+  return normalize(await hover.innerText({ timeout: 3_000 }).catch(() => ''));
+}
+
 /** Quick open (Ctrl+P) `relativePath`; `onEnter` is called as Enter, which opens it, is pressed. The editor. */
 export async function openFile(page, relativePath, { onEnter } = {}) {
   await page.keyboard.press('Control+P');

@@ -3,11 +3,12 @@
  * unblock-vscode in a real VS Code: code-server (VS Code 1.100 served to a browser) with the packaged .vsix installed,
  * driven through Debian's headless Chromium by playwright-core. Opens a copy of fixtures/demo-app; prints when the
  * first file's first unblock squiggle and TypeScript's appear, and the steps between (first-squiggle.mjs); checks,
- * from the page: the squiggle on the blocking call, the Problems entry (code and docs link), the hover, the quick
- * fixes (async API; worker thread for a CPU-bound call), applying "Use the async API" (also in a double-quoted file
- * with an fs-extra import: quote-style.mjs), the language status item, a server killed mid-session (the client
- * restarts it, diagnostics return), and the extension's logs. Waits on UI state with deadlines; the only fixed waits are the
- * short settles before Ctrl+. (retried when the menu races the editor's own code-action request).
+ * from the page: the squiggle on the blocking call, the Problems entry (code and docs link), the hover, the quick fixes
+ * (async API; worker thread for a CPU-bound call), applying "Use the async API" (also in a double-quoted file with an
+ * fs-extra import: quote-style.mjs), the language status item (while types load, then with types), a server killed
+ * mid-session (the client restarts it, diagnostics return), and the extension's logs. Waits on UI state with deadlines;
+ * the only fixed waits are the short settles before Ctrl+. (retried when the menu races the editor's own code-action
+ * request).
  *
  *   node tests/e2e/vscode.e2e.mjs --vsix vscode-client/unblock-vscode-0.1.0.vsix
  * Needs what tests/e2e/install-vscode.sh installs (under $E2E_HOME, default ~/.cache/unblock-e2e). Prints one PASS/FAIL
@@ -27,6 +28,7 @@ import {
   freePort,
   gotoLine,
   hoverOver,
+  languageStatusText,
   listFiles,
   log,
   normalize,
@@ -151,7 +153,24 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   log(`workbench ready in ${Date.now() - t} ms`);
-  await firstSquiggles(page, workspace, userData, { withFloor: true }); // prints the times and the steps between
+  const first = await firstSquiggles(page, workspace, userData, { withFloor: true, withStatus: true }); // prints the times and the steps between
+  // The language status while types load, then once they are in (issue: marked as preliminary in the status item).
+  const { whileLoading, typed } = first.status;
+  const typesIn = first.steps.find(([what]) => what.startsWith('unblock server: first typed answer'))?.[1];
+  if (!/unblock: loading types…/.test(whileLoading.text) && typesIn !== undefined && typesIn < whileLoading.ms) {
+    console.log(`SKIP language status while types load — the types were in ${Math.round(typesIn)} ms after opening, before the status was read (${whileLoading.ms} ms)`);
+  } else {
+    check(
+      /unblock: loading types…/.test(whileLoading.text) && /1 blocking call found without types so far; quick fixes once types are in/.test(whileLoading.text),
+      'language status with the first squiggle: "unblock: loading types…", 1 blocking call found without types so far',
+      `${JSON.stringify(whileLoading.text)}, read ${whileLoading.ms} ms after opening`,
+    );
+  }
+  check(
+    /unblock: \d+ blocking calls?/.test(typed.text) && !/loading types/.test(typed.text),
+    'language status once types are in: the typed findings, no longer loading',
+    `${JSON.stringify(typed.text)}, read ${typed.ms} ms after opening`,
+  );
   // -------------------------------------------------------------------------------------------------------------
   // config.ts: the squiggle on `fs.readFileSync(CONFIG_PATH, 'utf8')` inside `async function getConfig`.
   // -------------------------------------------------------------------------------------------------------------
@@ -273,13 +292,9 @@ try {
   check(Boolean(restarted && reanalysed) && /restarting the language server: restart requested/.test(outputLog()), 'Unblock: Restart Server starts a new server, which reports again', `${Date.now() - t} ms`);
 
   // The language status item ({} in the status bar): findings and time of the last analysis of auth.ts.
-  const languageStatus = page.locator('[id="status.languageStatus"]');
   let statusText = '';
   await until('the unblock language status', 20_000, async () => {
-    await page.mouse.move(10, 880);
-    await languageStatus.hover({ timeout: 5_000 });
-    const hover = page.locator('.monaco-hover:visible, .context-view .hover-language-status', { hasText: 'unblock' }).first();
-    statusText = normalize(await hover.innerText({ timeout: 3_000 }).catch(() => ''));
+    statusText = await languageStatusText(page);
     return /unblock: \d+ blocking calls?/.test(statusText) && /last analysis \d+ ms/.test(statusText);
   }).catch(() => {});
   check(/unblock: 4 blocking calls/.test(statusText) && /last analysis \d+ ms/.test(statusText), 'language status: 4 blocking calls in auth.ts, last analysis time', JSON.stringify(statusText));
