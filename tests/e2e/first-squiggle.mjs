@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { languageStatusText, listFiles, log, openFile, runCommand, until } from './helpers.mjs';
+import { languageStatusWhen, listFiles, log, openFile, runCommand, until } from './helpers.mjs';
 
 /** The demo app's first file: where it is, and the lines unblock's squiggle and TypeScript's are expected on. */
 export const demoFirstFile = {
@@ -80,7 +80,7 @@ export async function firstSquiggles(page, workspace, userData, { label = 'the f
     );
   const unblockSquiggle = when('unblock squiggle', unblockLine);
   // withStatus: what the language status says as soon as unblock's squiggle is drawn (types still loading).
-  const loadingStatus = withStatus && unblockSquiggle.then(async () => ({ text: await languageStatusText(page).catch(() => ''), ms: Date.now() - entered }));
+  const loadingStatus = withStatus && unblockSquiggle.then(() => statusWhen(page, entered, /unblock:/, 10_000));
   const [unblockMs, typescriptMs, floorMs] = await Promise.all([
     unblockSquiggle,
     withTypeScript ? when('TypeScript squiggle', typescriptLine) : undefined,
@@ -100,19 +100,16 @@ export async function firstSquiggles(page, workspace, userData, { label = 'the f
   ].filter(([, ms]) => ms !== undefined);
   console.log('  timeline, ms after Enter opened the file (negative: before):');
   for (const [what, ms] of steps.sort((a, b) => a[1] - b[1])) console.log(`    ${String(Math.round(ms)).padStart(7)}  ${what}`);
-  const status = withStatus ? { whileLoading: await loadingStatus, typed: await typedStatus(page, entered) } : undefined;
+  const typed = /unblock: (\d+ blocking calls?|no blocking calls)/;
+  const status = withStatus ? { whileLoading: await loadingStatus, typed: await statusWhen(page, entered, typed, 60_000) } : undefined;
   await runCommand(page, 'View: Close Editor');
   await rm(path.join(workspace, relativePath));
   return { unblockMs, typescriptMs, floorMs, steps, status };
 }
 
-/** What the language status says once it no longer says types are loading (up to 60 s), and when it was read. */
-async function typedStatus(page, entered) {
-  let text = '';
-  await until('the language status after types loaded', 60_000, async () => {
-    text = await languageStatusText(page);
-    return /unblock: (\d+ blocking calls?|no blocking calls)/.test(text);
-  }).catch(() => {});
+/** What the language status says once it matches `pattern` (up to `ms`), and when it was read (ms after `entered`). */
+async function statusWhen(page, entered, pattern, ms) {
+  const text = await languageStatusWhen(page, pattern, ms);
   return { text, ms: Date.now() - entered };
 }
 

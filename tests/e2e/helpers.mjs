@@ -63,11 +63,24 @@ export function normalize(text) {
  * What unblock's language status item (in the `{}` of the status bar) says of the active editor: the text of the
  * hover that shows it, '' when it does not show. The mouse leaves first, so the hover is opened afresh.
  */
-export async function languageStatusText(page) {
+async function languageStatusText(page) {
   await page.mouse.move(10, 880);
   await page.locator('[id="status.languageStatus"]').hover({ timeout: 5_000 });
   const hover = page.locator('.monaco-hover:visible, .context-view .hover-language-status', { hasText: 'unblock' }).first();
   return normalize(await hover.innerText({ timeout: 3_000 }).catch(() => ''));
+}
+
+/**
+ * The language status text once it matches `pattern`, read again (a hover that did not open in time too) until it
+ * does or `ms` have passed: then the last text read.
+ */
+export async function languageStatusWhen(page, pattern, ms) {
+  let text = '';
+  await until(`the language status to match ${pattern}`, ms, async () => {
+    text = await languageStatusText(page);
+    return pattern.test(text);
+  }).catch(() => {});
+  return text;
 }
 
 /** Quick open (Ctrl+P) `relativePath`; `onEnter` is called as Enter, which opens it, is pressed. The editor. */
